@@ -1,0 +1,125 @@
+// Lint rules, including the layer boundaries of ../shared/STYLE.md: arrows point inward only.
+// domain <- api <- storage <- services <- (cli, web-host, main); preload sees only the API method list;
+// the renderer sees domain and api, never Node, Electron, SQLite or the server side.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'url'];
+const layer = (name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `This layer may not import ${name}.` });
+const banned = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups }],
+});
+const pkgs = (names, message) => ({ group: names, message });
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: banned(
+      layer('api'),
+      layer('storage'),
+      layer('services'),
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      pkgs([...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*', 'zod'], 'The domain is pure: no I/O, UI or schema libraries.'),
+    ),
+  },
+  {
+    files: ['src/api/**'],
+    rules: banned(
+      layer('storage'),
+      layer('services'),
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      pkgs([...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*'], 'The API contract is pure.'),
+    ),
+  },
+  {
+    files: ['src/storage/**'],
+    rules: banned(
+      layer('api'),
+      layer('services'),
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      pkgs(['electron', 'react', 'react-dom', 'ag-grid-*'], 'Storage runs under plain Node.'),
+    ),
+  },
+  {
+    files: ['src/services/**'],
+    rules: banned(
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      pkgs(['electron', 'react', 'react-dom', 'ag-grid-*'], 'Services run under plain Node, inside or outside Electron.'),
+    ),
+  },
+  {
+    files: ['src/cli/**', 'src/web-host/**'],
+    rules: banned(layer('main'), layer('preload'), layer('renderer'), pkgs(['electron', 'react', 'react-dom'], 'Runs under plain Node.')),
+  },
+  {
+    files: ['src/main/**'],
+    rules: banned(layer('renderer'), layer('preload'), layer('cli'), pkgs(['react', 'react-dom'], 'Main has no UI code.')),
+  },
+  {
+    files: ['src/preload/**'],
+    rules: banned(
+      layer('domain'),
+      layer('storage'),
+      layer('services'),
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('renderer'),
+      pkgs([...nodeBuiltins, 'better-sqlite3', 'zod'], 'The preload exposes the typed client only.'),
+    ),
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: banned(
+      layer('storage'),
+      layer('services'),
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('preload'),
+      pkgs([...nodeBuiltins, 'electron', 'better-sqlite3'], 'The renderer talks to the API client only.'),
+    ),
+  },
+  {
+    // Raw IPC stays inside the two typed wrappers (GitHub Desktop's rule).
+    files: ['src/**'],
+    ignores: ['src/main/ipc-transport.ts', 'src/preload/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Use the typed IPC transport (src/main/ipc-transport.ts).' },
+        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Only the preload touches ipcRenderer.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,92 @@
+// Reading a lab's result text. The text is kept exactly; beside it goes the number calculations start
+// from and a flag saying what kind of result it is. Below-detection rules are applied later, at
+// calculation time, so the stored number for "<0.01" is the limit itself.
+import type { AnalyteUnit, AssayFlag } from './model';
+import { parseNumber } from './table-fields';
+
+export interface LabValue {
+  value: number | null;
+  flag: AssayFlag;
+}
+
+export interface LabValueOptions {
+  /** A negative number is a below-detection code whose magnitude is the limit (-0.01 means <0.01). */
+  negativeIsBelowDetection: boolean;
+}
+
+const CODES: Record<string, AssayFlag> = {
+  NS: 'ns',
+  'N/S': 'ns',
+  NSS: 'ns',
+  IS: 'is',
+  'I/S': 'is',
+  NA: 'missing',
+  'N/A': 'missing',
+  NR: 'missing',
+  LNR: 'missing',
+  '-': 'missing',
+};
+
+export const KNOWN_RESULT_CODES = Object.keys(CODES);
+
+/** Interprets one non-empty result text. Unknown text is kept and flagged `invalid`, never guessed at. */
+export function parseLabValue(text: string, options: LabValueOptions): LabValue {
+  const trimmed = text.trim();
+  const code = CODES[trimmed.toUpperCase()];
+  if (code) return { value: null, flag: code };
+  const first = trimmed.charAt(0);
+  if (first === '<' || first === '>') {
+    const limit = parseNumber(trimmed.slice(1));
+    if (limit === null || limit < 0) return { value: null, flag: 'invalid' };
+    return { value: limit, flag: first === '<' ? 'bdl' : 'odl' };
+  }
+  const value = parseNumber(trimmed);
+  if (value === null) return { value: null, flag: 'invalid' };
+  if (value < 0) {
+    return options.negativeIsBelowDetection
+      ? { value: -value, flag: 'bdl' }
+      : { value: null, flag: 'invalid' };
+  }
+  return { value, flag: 'value' };
+}
+
+const UNIT_SUFFIXES: readonly [RegExp, AnalyteUnit][] = [
+  [/[_ ](pct|percent|%)$/i, '%'],
+  [/[_ ](ppm)$/i, 'ppm'],
+  [/[_ ](ppb)$/i, 'ppb'],
+  [/[_ ](gpt|g\/t|gt)$/i, 'g/t'],
+  [/[_ ](opt|oz\/t)$/i, 'oz/t'],
+];
+
+export interface AnalyteColumn {
+  code: string;
+  unit: AnalyteUnit | null;
+}
+
+/** Splits an assay column header into analyte code and unit: `Cu_pct` -> Cu, %. `CU` -> CU, unknown. */
+export function analyteFromHeader(header: string): AnalyteColumn {
+  const name = header.trim();
+  for (const [pattern, unit] of UNIT_SUFFIXES) {
+    if (pattern.test(name)) return { code: name.replace(pattern, ''), unit };
+  }
+  return { code: name, unit: null };
+}
+
+export function isAnalyteUnit(text: string): text is AnalyteUnit {
+  return text === '%' || text === 'ppm' || text === 'ppb' || text === 'g/t' || text === 'oz/t';
+}
+
+/** Factor from a unit to ppm (g/t); % -> 10,000 ppm. */
+export function ppmFactor(unit: AnalyteUnit): number {
+  switch (unit) {
+    case '%':
+      return 10_000;
+    case 'ppm':
+    case 'g/t':
+      return 1;
+    case 'ppb':
+      return 0.001;
+    case 'oz/t':
+      return 34.2857;
+  }
+}

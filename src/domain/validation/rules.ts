@@ -1,0 +1,346 @@
+// The validation rules every drill-hole database needs, as pure functions over one hole's rows. The CLI's
+// `validate`, the grids' flags and the importers all call these, so a rule is written once.
+import { doglegAngle, doglegSeverity } from '../desurvey/dogleg';
+import type { LengthUnit, LithologyRow, Problem, SampleRow, SurveyRow } from '../model';
+
+export const RULES = {
+  'interval-order': { severity: 'error', title: 'From is not less than To' },
+  'interval-missing-depth': { severity: 'error', title: 'Interval without From or To' },
+  'interval-overlap': { severity: 'error', title: 'Overlapping intervals' },
+  'interval-gap': { severity: 'warning', title: 'Gap between intervals' },
+  'past-end-of-hole': { severity: 'error', title: 'Depth past end of hole' },
+  'survey-duplicate-depth': { severity: 'error', title: 'Two surveys at one depth' },
+  'survey-dogleg': { severity: 'warning', title: 'Sharp bend between surveys' },
+  'collar-missing': { severity: 'error', title: 'Hole without collar coordinates' },
+  'duplicate-sample-id': { severity: 'error', title: 'Sample ID used twice' },
+  'duplicate-parent-missing': { severity: 'warning', title: 'Duplicate of an unknown sample' },
+  'assay-unreadable': { severity: 'error', title: 'Result text not a number or known code' },
+  'assay-over-100-percent': { severity: 'error', title: 'Percent value over 100' },
+  'assay-percent-sum': { severity: 'error', title: 'Percent analytes sum over 100' },
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+export interface ValidationSettings {
+  lengthUnit: LengthUnit;
+  /** Dogleg severity, in degrees per 30 m (per 100 ft in a feet project), above which a bend is warned. */
+  doglegLimit: number;
+  /** Gaps and overlaps smaller than this (in the project's unit) are rounding noise, not problems. */
+  depthTolerance: number;
+}
+
+export const DEFAULT_VALIDATION: Omit<ValidationSettings, 'lengthUnit'> = {
+  doglegLimit: 6,
+  depthTolerance: 0.001,
+};
+
+export interface HoleUnderTest {
+  id: number;
+  hole_id: string;
+  eoh: number | null;
+  easting: number | null;
+  northing: number | null;
+}
+
+export interface HoleBundle {
+  hole: HoleUnderTest;
+  surveys: readonly SurveyRow[];
+  samples: readonly SampleRow[];
+  lithology: readonly LithologyRow[];
+}
+
+export function formatDepth(value: number, unit: LengthUnit): string {
+  return `${Number(value.toFixed(3))} ${unit}`;
+}
+
+function problem(
+  rule: RuleId,
+  table: Problem['table'],
+  holeId: string,
+  rowId: number | null,
+  column: string | null,
+  message: string,
+): Problem {
+  return { rule, severity: RULES[rule].severity, table, hole_id: holeId, row_id: rowId, column, message };
+}
+
+interface Interval {
+  id: number;
+  depth_from: number | null;
+  depth_to: number | null;
+  label: string;
+}
+
+/** Checks one table's intervals in one hole: order, overlap, gaps and end of hole. */
+export function checkIntervals(
+  table: 'samples' | 'lithology',
+  hole: HoleUnderTest,
+  intervals: readonly Interval[],
+  settings: ValidationSettings,
+): Problem[] {
+  const found: Problem[] = [];
+  const unit = settings.lengthUnit;
+  const complete: { id: number; from: number; to: number; label: string }[] = [];
+  for (const row of intervals) {
+    if (row.depth_from === null || row.depth_to === null) {
+      const column = row.depth_from === null ? 'depth_from' : 'depth_to';
+      found.push(
+        problem(
+          'interval-missing-depth',
+          table,
+          hole.hole_id,
+          row.id,
+          column,
+          `${row.label} has no ${column === 'depth_from' ? 'From' : 'To'} depth; enter it or delete the row.`,
+        ),
+      );
+      continue;
+    }
+    const reversed = row.depth_from >= row.depth_to;
+    if (reversed) {
+      found.push(
+        problem(
+          'interval-order',
+          table,
+          hole.hole_id,
+          row.id,
+          'depth_to',
+          `${row.label}: From ${formatDepth(row.depth_from, unit)} is not less than To ${formatDepth(row.depth_to, unit)}.`,
+        ),
+      );
+    }
+    if (hole.eoh !== null && row.depth_to > hole.eoh + settings.depthTolerance) {
+      found.push(
+        problem(
+          'past-end-of-hole',
+          table,
+          hole.hole_id,
+          row.id,
+          'depth_to',
+          `${row.label}: To ${formatDepth(row.depth_to, unit)} is past the end of hole at ${formatDepth(hole.eoh, unit)}; correct the depth or the hole's end of hole.`,
+        ),
+      );
+    }
+    // A reversed interval has no clear extent, so it is left out of the overlap and gap checks.
+    if (!reversed) complete.push({ id: row.id, from: row.depth_from, to: row.depth_to, label: row.label });
+  }
+  complete.sort((a, b) => a.from - b.from || a.to - b.to || a.id - b.id);
+  // Compare each interval with the deepest end seen so far, so an interval nested in an earlier long one
+  // is caught too.
+  let reach: (typeof complete)[number] | undefined;
+  for (const current of complete) {
+    if (reach) {
+      if (current.from < reach.to - settings.depthTolerance) {
+        const overlap = Math.min(reach.to, current.to) - current.from;
+        found.push(
+          problem(
+            'interval-overlap',
+            table,
+            hole.hole_id,
+            current.id,
+            'depth_from',
+            `${current.label} (${formatDepth(current.from, unit)}-${formatDepth(current.to, unit)}) overlaps ${reach.label} (${formatDepth(reach.from, unit)}-${formatDepth(reach.to, unit)}) by ${formatDepth(overlap, unit)}.`,
+          ),
+        );
+      } else if (current.from > reach.to + settings.depthTolerance) {
+        found.push(
+          problem(
+            'interval-gap',
+            table,
+            hole.hole_id,
+            current.id,
+            'depth_from',
+            `Gap of ${formatDepth(current.from - reach.to, unit)} before ${current.label}: nothing logged from ${formatDepth(reach.to, unit)} to ${formatDepth(current.from, unit)}.`,
+          ),
+        );
+      }
+    }
+    if (!reach || current.to > reach.to) reach = current;
+  }
+  return found;
+}
+
+/** Checks one hole's surveys: unique depths, inside the hole, and no sharp bends. */
+export function checkSurveys(
+  hole: HoleUnderTest,
+  surveys: readonly SurveyRow[],
+  settings: ValidationSettings,
+): Problem[] {
+  const found: Problem[] = [];
+  const unit = settings.lengthUnit;
+  const sorted = [...surveys].sort((a, b) => a.depth - b.depth || a.id - b.id);
+  const perLength = unit === 'm' ? 30 : 100;
+  for (let i = 0; i < sorted.length; i++) {
+    const station = sorted[i]!;
+    if (hole.eoh !== null && station.depth > hole.eoh + settings.depthTolerance) {
+      found.push(
+        problem(
+          'past-end-of-hole',
+          'surveys',
+          hole.hole_id,
+          station.id,
+          'depth',
+          `Survey at ${formatDepth(station.depth, unit)} is past the end of hole at ${formatDepth(hole.eoh, unit)}.`,
+        ),
+      );
+    }
+    const previous = i > 0 ? sorted[i - 1] : undefined;
+    if (!previous) continue;
+    const length = station.depth - previous.depth;
+    if (length <= settings.depthTolerance) {
+      found.push(
+        problem(
+          'survey-duplicate-depth',
+          'surveys',
+          hole.hole_id,
+          station.id,
+          'depth',
+          `Two surveys at ${formatDepth(station.depth, unit)}; keep one.`,
+        ),
+      );
+      continue;
+    }
+    // Directions here are compared as stored: a flip of the dip sign flips both, which keeps the angle.
+    const angle = doglegAngle(previous.azimuth, previous.dip, station.azimuth, station.dip);
+    const severity = doglegSeverity(angle, length, perLength);
+    if (severity > settings.doglegLimit) {
+      found.push(
+        problem(
+          'survey-dogleg',
+          'surveys',
+          hole.hole_id,
+          station.id,
+          'azimuth',
+          `Bend of ${severity.toFixed(1)} deg per ${perLength} ${unit} between ${formatDepth(previous.depth, unit)} and ${formatDepth(station.depth, unit)} (limit ${settings.doglegLimit}); check the azimuth and dip readings.`,
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+function sampleLabel(sample: SampleRow): string {
+  return sample.sample_id ? `Sample ${sample.sample_id}` : 'Sample';
+}
+
+/** Every rule that can be judged from one hole's own rows. */
+export function validateHole(bundle: HoleBundle, settings: ValidationSettings): Problem[] {
+  const { hole } = bundle;
+  const found: Problem[] = [];
+  if (hole.easting === null || hole.northing === null) {
+    found.push(
+      problem(
+        'collar-missing',
+        'holes',
+        hole.hole_id,
+        hole.id,
+        'easting',
+        `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing.`,
+      ),
+    );
+  }
+  found.push(...checkSurveys(hole, bundle.surveys, settings));
+  const intervals = bundle.samples
+    .filter((sample) => sample.sample_type === 'regular')
+    .map((sample) => ({
+      id: sample.id,
+      depth_from: sample.depth_from,
+      depth_to: sample.depth_to,
+      label: sampleLabel(sample),
+    }));
+  found.push(...checkIntervals('samples', hole, intervals, settings));
+  const lithology = bundle.lithology.map((row) => ({ ...row, label: `Lithology ${row.code}` }));
+  found.push(...checkIntervals('lithology', hole, lithology, settings));
+  return found;
+}
+
+export interface ResultUnderTest {
+  analyte: string;
+  unit: string;
+  value: number | null;
+  flag: string;
+  lab_text: string;
+}
+
+/** Checks one sample's assay results: readable text, percent values and their sum. */
+export function checkSampleAssays(
+  holeId: string,
+  sampleRowId: number,
+  sampleLabelText: string,
+  results: readonly ResultUnderTest[],
+): Problem[] {
+  const found: Problem[] = [];
+  let percentSum = 0;
+  for (const result of results) {
+    if (result.flag === 'invalid') {
+      found.push(
+        problem(
+          'assay-unreadable',
+          'assays',
+          holeId,
+          sampleRowId,
+          result.analyte,
+          `${sampleLabelText} ${result.analyte}: "${result.lab_text}" is neither a number nor a known code (<DL, >DL, NS, IS); correct the result.`,
+        ),
+      );
+      continue;
+    }
+    if (result.unit !== '%' || result.value === null || result.flag !== 'value') continue;
+    if (result.value > 100) {
+      found.push(
+        problem(
+          'assay-over-100-percent',
+          'assays',
+          holeId,
+          sampleRowId,
+          result.analyte,
+          `${sampleLabelText} ${result.analyte} is ${result.value} %, more than 100 %; check the unit (ppm?) or the value.`,
+        ),
+      );
+    }
+    percentSum += result.value;
+  }
+  if (percentSum > 100 + 1e-9) {
+    found.push(
+      problem(
+        'assay-percent-sum',
+        'assays',
+        holeId,
+        sampleRowId,
+        null,
+        `${sampleLabelText}: percent analytes add up to ${Number(percentSum.toFixed(3))} %, more than 100 %; check units and values.`,
+      ),
+    );
+  }
+  return found;
+}
+
+/** Sample IDs used more than once across the project. `rows` holds every (sample id, hole, row id). */
+export function checkDuplicateSampleIds(
+  rows: readonly { sample_id: string; hole_id: string; row_id: number }[],
+): Problem[] {
+  const byId = new Map<string, { hole_id: string; row_id: number }[]>();
+  for (const row of rows) {
+    const list = byId.get(row.sample_id);
+    if (list) list.push(row);
+    else byId.set(row.sample_id, [row]);
+  }
+  const found: Problem[] = [];
+  for (const [sampleId, uses] of byId) {
+    if (uses.length < 2) continue;
+    const where = uses.map((use) => use.hole_id).join(', ');
+    for (const use of uses) {
+      found.push(
+        problem(
+          'duplicate-sample-id',
+          'samples',
+          use.hole_id,
+          use.row_id,
+          'sample_id',
+          `Sample ID ${sampleId} is used ${uses.length} times (holes ${where}); sample IDs must be unique in the project.`,
+        ),
+      );
+    }
+  }
+  return found;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkIntervals,
+  checkSampleAssays,
+  checkSurveys,
+  DEFAULT_VALIDATION,
+} from '../../src/domain/validation/rules';
+import type { SurveyRow } from '../../src/domain/model';
+
+const settings = { ...DEFAULT_VALIDATION, lengthUnit: 'm' as const };
+const hole = { id: 1, hole_id: 'DH001', eoh: 50, easting: 1, northing: 2 };
+const interval = (id: number, from: number | null, to: number | null) => ({
+  id,
+  depth_from: from,
+  depth_to: to,
+  label: `Sample S${id}`,
+});
+
+describe('interval rules', () => {
+  it('finds overlaps, gaps, reversed intervals and depths past the end of hole', () => {
+    const problems = checkIntervals(
+      'samples',
+      hole,
+      [interval(1, 0, 10), interval(2, 9.5, 12), interval(3, 13, 12.5), interval(4, 14, 51)],
+      settings,
+    );
+    const rules = problems.map((p) => `${p.rule}:${p.row_id}`).sort();
+    expect(rules).toEqual(
+      ['interval-gap:4', 'interval-order:3', 'interval-overlap:2', 'past-end-of-hole:4'].sort(),
+    );
+    const overlap = problems.find((p) => p.rule === 'interval-overlap');
+    expect(overlap?.message).toContain('by 0.5 m');
+    expect(overlap?.severity).toBe('error');
+  });
+
+  it('catches an interval nested inside an earlier long one', () => {
+    const problems = checkIntervals(
+      'samples',
+      hole,
+      [interval(1, 0, 20), interval(2, 5, 6), interval(3, 6, 7)],
+      settings,
+    );
+    expect(problems.filter((p) => p.rule === 'interval-overlap').map((p) => p.row_id)).toEqual([2, 3]);
+  });
+
+  it('treats touching intervals and rounding noise as continuous', () => {
+    expect(
+      checkIntervals('samples', hole, [interval(1, 0, 1.1), interval(2, 1.1000001, 2)], settings),
+    ).toEqual([]);
+  });
+
+  it('flags a missing depth instead of guessing it', () => {
+    const [only] = checkIntervals('samples', hole, [interval(1, 3, null)], settings);
+    expect(only?.rule).toBe('interval-missing-depth');
+    expect(only?.column).toBe('depth_to');
+  });
+});
+
+describe('survey rules', () => {
+  const survey = (id: number, depth: number, azimuth: number, dip: number): SurveyRow => ({
+    id,
+    hole: 1,
+    depth,
+    azimuth,
+    dip,
+    method: null,
+    comments: null,
+  });
+  it('warns on a sharp bend and refuses duplicate depths', () => {
+    const problems = checkSurveys(
+      { ...hole, eoh: 100 },
+      [survey(1, 0, 90, -60), survey(2, 30, 90, -50), survey(3, 30, 90, -50), survey(4, 60, 91, -50)],
+      settings,
+    );
+    expect(problems.map((p) => p.rule)).toEqual(['survey-dogleg', 'survey-duplicate-depth']);
+    expect(problems[0]?.message).toContain('10.0 deg per 30 m');
+  });
+});
+
+describe('assay rules', () => {
+  it('flags unreadable text, percent over 100 and a percent sum over 100', () => {
+    const problems = checkSampleAssays('DH001', 7, 'Sample A1', [
+      { analyte: 'Zn', unit: '%', value: 60, flag: 'value', lab_text: '60' },
+      { analyte: 'Pb', unit: '%', value: 45, flag: 'value', lab_text: '45' },
+      { analyte: 'Ag', unit: 'ppm', value: 500, flag: 'value', lab_text: '500' },
+      { analyte: 'Cu', unit: '%', value: null, flag: 'invalid', lab_text: 'abc' },
+    ]);
+    expect(problems.map((p) => p.rule)).toEqual(['assay-unreadable', 'assay-percent-sum']);
+    expect(problems[1]?.message).toContain('105 %');
+  });
+});
