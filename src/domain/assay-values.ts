@@ -31,14 +31,20 @@ export const KNOWN_RESULT_CODES = Object.keys(CODES);
 
 /** Interprets one non-empty result text. Unknown text is kept and flagged `invalid`, never guessed at. */
 export function parseLabValue(text: string, options: LabValueOptions): LabValue {
+  // Most results are plain numbers: try that first, before any string work.
+  const first = text.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || first === 46) {
+    const value = parseNumber(text);
+    if (value !== null) return { value, flag: 'value' };
+  }
   const trimmed = text.trim();
   const code = CODES[trimmed.toUpperCase()];
   if (code) return { value: null, flag: code };
-  const first = trimmed.charAt(0);
-  if (first === '<' || first === '>') {
+  const sign = trimmed.charAt(0);
+  if (sign === '<' || sign === '>') {
     const limit = parseNumber(trimmed.slice(1));
     if (limit === null || limit < 0) return { value: null, flag: 'invalid' };
-    return { value: limit, flag: first === '<' ? 'bdl' : 'odl' };
+    return { value: limit, flag: sign === '<' ? 'bdl' : 'odl' };
   }
   const value = parseNumber(trimmed);
   if (value === null) return { value: null, flag: 'invalid' };

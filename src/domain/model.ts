@@ -92,9 +92,10 @@ export type AssayFlag = 'value' | 'bdl' | 'odl' | 'ns' | 'is' | 'missing' | 'inv
 export const ASSAY_FLAGS: readonly AssayFlag[] = ['value', 'bdl', 'odl', 'ns', 'is', 'missing', 'invalid'];
 
 export interface AssayResultRow {
-  id: number;
   sample: number;
   analyte: number;
+  /** 0 for the first result of a sample and analyte, 1, 2, ... for re-assays. */
+  seq: number;
   value: number | null;
   lab_text: string;
   flag: AssayFlag;

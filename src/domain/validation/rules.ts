@@ -42,11 +42,25 @@ export interface HoleUnderTest {
   northing: number | null;
 }
 
+/** The columns the rules read; callers may pass fuller rows. */
+export type SampleUnderTest = Pick<SampleRow, 'id' | 'depth_from' | 'depth_to' | 'sample_id' | 'sample_type'>;
+export type LithologyUnderTest = Pick<LithologyRow, 'id' | 'depth_from' | 'depth_to' | 'code'>;
+export type SurveyUnderTest = Pick<SurveyRow, 'id' | 'depth' | 'azimuth' | 'dip'>;
+
 export interface HoleBundle {
   hole: HoleUnderTest;
-  surveys: readonly SurveyRow[];
-  samples: readonly SampleRow[];
-  lithology: readonly LithologyRow[];
+  surveys: readonly SurveyUnderTest[];
+  samples: readonly SampleUnderTest[];
+  lithology: readonly LithologyUnderTest[];
+}
+
+/** Only regular samples are intervals of the hole; duplicates repeat one, blanks and standards have none. */
+export function isIntervalSample(sampleType: SampleRow['sample_type']): boolean {
+  return sampleType === 'regular';
+}
+
+export function sampleLabel(sampleId: string | null): string {
+  return sampleId ? `Sample ${sampleId}` : 'Sample';
 }
 
 export function formatDepth(value: number, unit: LengthUnit): string {
@@ -64,7 +78,7 @@ function problem(
   return { rule, severity: RULES[rule].severity, table, hole_id: holeId, row_id: rowId, column, message };
 }
 
-interface Interval {
+export interface Interval {
   id: number;
   depth_from: number | null;
   depth_to: number | null;
@@ -163,7 +177,7 @@ export function checkIntervals(
 /** Checks one hole's surveys: unique depths, inside the hole, and no sharp bends. */
 export function checkSurveys(
   hole: HoleUnderTest,
-  surveys: readonly SurveyRow[],
+  surveys: readonly SurveyUnderTest[],
   settings: ValidationSettings,
 ): Problem[] {
   const found: Problem[] = [];
@@ -202,7 +216,9 @@ export function checkSurveys(
     }
     // Directions here are compared as stored: a flip of the dip sign flips both, which keeps the angle.
     const angle = doglegAngle(previous.azimuth, previous.dip, station.azimuth, station.dip);
-    const severity = doglegSeverity(angle, length, perLength);
+    // Judged over at least 30 m (100 ft) of hole, so the reading noise of closely spaced gyro stations is
+    // not mistaken for a sharp bend.
+    const severity = doglegSeverity(angle, Math.max(length, perLength), perLength);
     if (severity > settings.doglegLimit) {
       found.push(
         problem(
@@ -219,39 +235,54 @@ export function checkSurveys(
   return found;
 }
 
-function sampleLabel(sample: SampleRow): string {
-  return sample.sample_id ? `Sample ${sample.sample_id}` : 'Sample';
+/** The collar rule: a hole needs coordinates before it can be placed or desurveyed. */
+export function checkCollar(hole: HoleUnderTest): Problem[] {
+  if (hole.easting !== null && hole.northing !== null) return [];
+  return [
+    problem(
+      'collar-missing',
+      'holes',
+      hole.hole_id,
+      hole.id,
+      'easting',
+      `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing.`,
+    ),
+  ];
+}
+
+export function sampleIntervals(samples: readonly SampleUnderTest[]): Interval[] {
+  return samples
+    .filter((sample) => isIntervalSample(sample.sample_type))
+    .map((sample) => ({
+      id: sample.id,
+      depth_from: sample.depth_from,
+      depth_to: sample.depth_to,
+      label: sampleLabel(sample.sample_id),
+    }));
+}
+
+export function lithologyIntervals(rows: readonly LithologyUnderTest[]): Interval[] {
+  return rows.map((row) => ({
+    id: row.id,
+    depth_from: row.depth_from,
+    depth_to: row.depth_to,
+    label: lithologyLabel(row.code),
+  }));
+}
+
+export function lithologyLabel(code: string): string {
+  return `Lithology ${code}`;
 }
 
 /** Every rule that can be judged from one hole's own rows. */
 export function validateHole(bundle: HoleBundle, settings: ValidationSettings): Problem[] {
   const { hole } = bundle;
-  const found: Problem[] = [];
-  if (hole.easting === null || hole.northing === null) {
-    found.push(
-      problem(
-        'collar-missing',
-        'holes',
-        hole.hole_id,
-        hole.id,
-        'easting',
-        `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing.`,
-      ),
-    );
-  }
-  found.push(...checkSurveys(hole, bundle.surveys, settings));
-  const intervals = bundle.samples
-    .filter((sample) => sample.sample_type === 'regular')
-    .map((sample) => ({
-      id: sample.id,
-      depth_from: sample.depth_from,
-      depth_to: sample.depth_to,
-      label: sampleLabel(sample),
-    }));
-  found.push(...checkIntervals('samples', hole, intervals, settings));
-  const lithology = bundle.lithology.map((row) => ({ ...row, label: `Lithology ${row.code}` }));
-  found.push(...checkIntervals('lithology', hole, lithology, settings));
-  return found;
+  return [
+    ...checkCollar(hole),
+    ...checkSurveys(hole, bundle.surveys, settings),
+    ...checkIntervals('samples', hole, sampleIntervals(bundle.samples), settings),
+    ...checkIntervals('lithology', hole, lithologyIntervals(bundle.lithology), settings),
+  ];
 }
 
 export interface ResultUnderTest {

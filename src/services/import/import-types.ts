@@ -1,0 +1,86 @@
+// Requests and results of an import, shared by the CLI, the API and the import wizard.
+import type { CsvDialect } from '../../domain/csv/sniff';
+import type { FileKind, MappingOverrides } from '../../domain/import/header-mapping';
+import type { AnalyteUnit, DipConvention, LengthUnit, Severity } from '../../domain/model';
+import type { TextEncoding } from './text-source';
+
+export interface ImportFileSpec {
+  kind: FileKind;
+  path: string;
+  mapping?: MappingOverrides;
+  dialect?: Partial<CsvDialect>;
+  encoding?: TextEncoding;
+}
+
+export interface ImportRequest {
+  files: ImportFileSpec[];
+  /** Unit of depths and coordinates in the files; the project's unit when absent. */
+  lengthUnit?: LengthUnit;
+  /** Dip convention of the files; detected from the dips (and reported) when absent. */
+  dipConvention?: DipConvention;
+  /** Negative results are below-detection codes (-0.01 means <0.01). On by default. */
+  negativeIsBelowDetection?: boolean;
+  /** Run everything, report, and write nothing. */
+  dryRun?: boolean;
+  /** Refuse the whole import when any row is refused. */
+  allOrNothing?: boolean;
+}
+
+export interface RefusedRow {
+  file: string;
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportedFileSummary {
+  path: string;
+  kind: FileKind;
+  encoding: TextEncoding;
+  delimiter: string;
+  decimalComma: boolean;
+  rows: number;
+  stored: number;
+  refused: number;
+  analytes: { header: string; code: string; unit: AnalyteUnit }[];
+  ignoredColumns: string[];
+}
+
+export interface ImportSummary {
+  dryRun: boolean;
+  committed: boolean;
+  lengthUnit: { files: LengthUnit; project: LengthUnit };
+  dipConvention: {
+    files: DipConvention;
+    project: DipConvention;
+    how: 'given' | 'detected' | 'project';
+    reason: string;
+  };
+  files: ImportedFileSummary[];
+  counts: {
+    holes: number;
+    surveys: number;
+    samples: number;
+    assayResults: number;
+    lithology: number;
+    lookupCodes: number;
+  };
+  refused: RefusedRow[];
+  notes: string[];
+  problems: { rule: string; severity: Severity; count: number }[];
+  changeSet: number | null;
+}
+
+export interface ImportProgress {
+  file: string;
+  kind: FileKind;
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface ImportControl {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Polled between rows; returning true rolls the import back. */
+  isCancelled?: () => boolean;
+}

@@ -1,0 +1,126 @@
+// Stored validation problems: replaced per hole after each change, read by grids, the Validation view,
+// the status bar and `drillbench validate`.
+import type { Database } from 'better-sqlite3';
+import type { Problem, Severity } from '../domain/model';
+
+export interface StoredProblem extends Problem {
+  id: number;
+}
+
+export interface ProblemScope {
+  /** Only problems stored against these tables are replaced. */
+  tables?: readonly string[];
+  /** Problems of these rules are kept (project-wide rules that per-hole checks do not recompute). */
+  keepRules?: readonly string[];
+}
+
+/** Replaces the problems of the given holes, within `scope`, with a new list. */
+export function replaceHoleProblems(
+  db: Database,
+  holeRowIds: readonly number[],
+  problems: readonly (Problem & { hole: number })[],
+  scope: ProblemScope = {},
+): void {
+  const marks = (list: readonly string[]) => list.map(() => '?').join(',');
+  const conditions = ['hole = ?'];
+  const params: string[] = [];
+  if (scope.tables) {
+    conditions.push(`table_name IN (${marks(scope.tables)})`);
+    params.push(...scope.tables);
+  }
+  if (scope.keepRules && scope.keepRules.length > 0) {
+    conditions.push(`rule NOT IN (${marks(scope.keepRules)})`);
+    params.push(...scope.keepRules);
+  }
+  const remove = db.prepare(`DELETE FROM problems WHERE ${conditions.join(' AND ')}`);
+  const insert = db.prepare(
+    'INSERT INTO problems (hole, table_name, row_id, column_name, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const hole of holeRowIds) remove.run(hole, ...params);
+  for (const p of problems) insert.run(p.hole, p.table, p.row_id, p.column, p.rule, p.severity, p.message);
+}
+
+/** Replaces every problem of the given project-wide rules (such as duplicate sample IDs). */
+export function replaceRuleProblems(
+  db: Database,
+  rules: readonly string[],
+  problems: readonly (Problem & { hole: number })[],
+): void {
+  db.prepare(`DELETE FROM problems WHERE rule IN (${rules.map(() => '?').join(',')})`).run(...rules);
+  const insert = db.prepare(
+    'INSERT INTO problems (hole, table_name, row_id, column_name, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const p of problems) insert.run(p.hole, p.table, p.row_id, p.column, p.rule, p.severity, p.message);
+}
+
+export interface ProblemFilter {
+  severity?: Severity;
+  rule?: string;
+  holeId?: string;
+  table?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export function listProblems(
+  db: Database,
+  filter: ProblemFilter = {},
+): { rows: StoredProblem[]; total: number } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.severity) {
+    where.push('p.severity = ?');
+    params.push(filter.severity);
+  }
+  if (filter.rule) {
+    where.push('p.rule = ?');
+    params.push(filter.rule);
+  }
+  if (filter.holeId) {
+    where.push('h.hole_id = ?');
+    params.push(filter.holeId);
+  }
+  if (filter.table) {
+    where.push('p.table_name = ?');
+    params.push(filter.table);
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const from = 'FROM problems p LEFT JOIN holes h ON h.id = p.hole';
+  const total = db
+    .prepare(`SELECT count(*) ${from} ${clause}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.rule, p.severity, p.table_name AS "table", coalesce(h.hole_id, '') AS hole_id, p.row_id, p.column_name AS "column", p.message
+         ${from} ${clause}
+        ORDER BY CASE p.severity WHEN 'error' THEN 0 ELSE 1 END, h.hole_id, p.table_name, p.row_id, p.id
+        LIMIT ? OFFSET ?`,
+    )
+    .all(...params, filter.limit ?? 1000, filter.offset ?? 0) as StoredProblem[];
+  return { rows, total };
+}
+
+export interface ProblemCount {
+  rule: string;
+  severity: Severity;
+  count: number;
+}
+
+export function countProblems(db: Database): ProblemCount[] {
+  return db
+    .prepare(
+      'SELECT rule, severity, count(*) AS count FROM problems GROUP BY rule, severity ORDER BY severity, rule',
+    )
+    .all() as ProblemCount[];
+}
+
+/** Holes with at least one error: calculations leave them out and reports name them. */
+export function holesWithErrors(db: Database): { id: number; hole_id: string; errors: number }[] {
+  return db
+    .prepare(
+      `SELECT h.id, h.hole_id, count(*) AS errors FROM problems p JOIN holes h ON h.id = p.hole
+        WHERE p.severity = 'error' GROUP BY h.id ORDER BY h.hole_id`,
+    )
+    .all() as { id: number; hole_id: string; errors: number }[];
+}
