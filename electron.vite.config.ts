@@ -12,7 +12,6 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/main.ts'),
-          'web-host': resolve('src/web-host/main.ts'),
           'job-worker': resolve('src/services/jobs/job-worker.ts'),
         },
       },

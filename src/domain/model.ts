@@ -1,12 +1,12 @@
 // The drill-hole data model shared by every layer: what a project holds, in the units and dip convention
 // recorded in its settings. Row shapes use the storage column names so grids, API and SQL agree.
 
-export type LengthUnit = 'm' | 'ft';
-export const LENGTH_UNITS: readonly LengthUnit[] = ['m', 'ft'];
+export const LENGTH_UNITS = ['m', 'ft'] as const;
+export type LengthUnit = (typeof LENGTH_UNITS)[number];
 
 /** How dips are signed in a data set or a project. */
-export type DipConvention = 'negative-down' | 'positive-down';
-export const DIP_CONVENTIONS: readonly DipConvention[] = ['negative-down', 'positive-down'];
+export const DIP_CONVENTIONS = ['negative-down', 'positive-down'] as const;
+export type DipConvention = (typeof DIP_CONVENTIONS)[number];
 
 export interface ProjectSettings {
   name: string;
@@ -42,8 +42,8 @@ export interface SurveyRow {
   comments: string | null;
 }
 
-export type SampleType = 'regular' | 'duplicate' | 'blank' | 'standard';
-export const SAMPLE_TYPES: readonly SampleType[] = ['regular', 'duplicate', 'blank', 'standard'];
+export const SAMPLE_TYPES = ['regular', 'duplicate', 'blank', 'standard'] as const;
+export type SampleType = (typeof SAMPLE_TYPES)[number];
 
 export interface SampleRow {
   id: number;
@@ -71,8 +71,8 @@ export interface LithologyRow {
   comments: string | null;
 }
 
-export type AnalyteUnit = '%' | 'ppm' | 'ppb' | 'g/t' | 'oz/t';
-export const ANALYTE_UNITS: readonly AnalyteUnit[] = ['%', 'ppm', 'ppb', 'g/t', 'oz/t'];
+export const ANALYTE_UNITS = ['%', 'ppm', 'ppb', 'g/t', 'oz/t'] as const;
+export type AnalyteUnit = (typeof ANALYTE_UNITS)[number];
 
 export interface AnalyteRow {
   id: number;
@@ -88,8 +88,8 @@ export interface AnalyteRow {
  * What a lab result says about its number. `value` rows carry a measurement; `bdl` and `odl` carry the
  * detection or upper limit as their number; the rest carry none.
  */
-export type AssayFlag = 'value' | 'bdl' | 'odl' | 'ns' | 'is' | 'missing' | 'invalid';
-export const ASSAY_FLAGS: readonly AssayFlag[] = ['value', 'bdl', 'odl', 'ns', 'is', 'missing', 'invalid'];
+export const ASSAY_FLAGS = ['value', 'bdl', 'odl', 'ns', 'is', 'missing', 'invalid'] as const;
+export type AssayFlag = (typeof ASSAY_FLAGS)[number];
 
 export interface AssayResultRow {
   sample: number;
@@ -106,8 +106,8 @@ export interface AssayResultRow {
   preferred: 0 | 1;
 }
 
-export type DataTable = 'holes' | 'surveys' | 'samples' | 'lithology';
-export const DATA_TABLES: readonly DataTable[] = ['holes', 'surveys', 'samples', 'lithology'];
+export const DATA_TABLES = ['holes', 'surveys', 'samples', 'lithology'] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
 
 export type Severity = 'error' | 'warning';
 

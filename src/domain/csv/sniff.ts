@@ -2,6 +2,10 @@
 // import preview can show it and the user can correct it.
 import { CsvTokenizer } from './csv-tokenizer';
 
+/** Text encodings an import understands. */
+export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
 export const DELIMITER_CANDIDATES = [',', '\t', ';', '|'] as const;
 
 export interface CsvDialect {

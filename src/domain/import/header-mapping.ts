@@ -3,8 +3,8 @@
 import { analyteFromHeader } from '../assay-values';
 import type { AnalyteUnit } from '../model';
 
-export type FileKind = 'collars' | 'surveys' | 'assays' | 'lithology';
-export const FILE_KINDS: readonly FileKind[] = ['collars', 'surveys', 'assays', 'lithology'];
+export const FILE_KINDS = ['collars', 'surveys', 'assays', 'lithology'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
 
 export const FILE_FIELDS = {
   collars: [

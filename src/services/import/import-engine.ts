@@ -26,7 +26,7 @@ import type {
   ImportRequest,
   ImportSummary,
   RefusedRow,
-} from './import-types';
+} from '../../api/import-types';
 import { RowReader, RowRefusal, sampleTypeFrom } from './row-reading';
 import { FileReadError } from './text-source';
 

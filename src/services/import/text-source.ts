@@ -2,7 +2,9 @@
 // BOM, or Windows-1252. Invalid UTF-8 is never silently replaced: it stops the read with the line.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
-export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+import type { TextEncoding } from '../../domain/csv/sniff';
+
+export type { TextEncoding };
 
 export class FileReadError extends Error {
   constructor(

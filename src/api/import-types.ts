@@ -1,8 +1,8 @@
 // Requests and results of an import, shared by the CLI, the API and the import wizard.
-import type { CsvDialect } from '../../domain/csv/sniff';
-import type { FileKind, MappingOverrides } from '../../domain/import/header-mapping';
-import type { AnalyteUnit, DipConvention, LengthUnit, Severity } from '../../domain/model';
-import type { TextEncoding } from './text-source';
+import type { CsvDialect } from '../domain/csv/sniff';
+import type { FileKind, MappingOverrides } from '../domain/import/header-mapping';
+import type { AnalyteUnit, DipConvention, LengthUnit, Severity } from '../domain/model';
+import type { TextEncoding } from '../domain/csv/sniff';
 
 export interface ImportFileSpec {
   kind: FileKind;

@@ -1,0 +1,96 @@
+// The one contract: every API call with its input schema and its result type. Electron IPC and the
+// browser host both dispatch through a router built from this list, and the renderer's typed client is
+// generated from it, so a call is declared once.
+import { z } from 'zod';
+import { ANALYTE_UNITS, DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
+import { TEXT_ENCODINGS } from '../domain/csv/sniff';
+import { FILE_KINDS } from '../domain/import/header-mapping';
+import type { ImportSummary } from './import-types';
+import type { ApiMethod } from './methods';
+import type { AnalyteRow, LookupCode, Page, PageRow, ProblemRow, ProjectInfo, ValidationSummary } from './types';
+
+/** Pairs an input schema with the result type, which exists only for the compiler. */
+function call<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+const empty = z.object({}).strict();
+const identifier = z.string().min(1).max(64);
+
+export const sortSchema = z.object({ column: identifier, direction: z.enum(['asc', 'desc']) });
+
+export const filterSchema = z.object({
+  column: identifier,
+  op: z.enum(['equals', 'contains', 'startsWith', 'lessThan', 'greaterThan', 'between', 'blank', 'notBlank']),
+  value: z.union([z.string(), z.number()]).optional(),
+  valueTo: z.union([z.string(), z.number()]).optional(),
+});
+
+export const pageRequestSchema = z.object({
+  table: z.enum(DATA_TABLES),
+  offset: z.number().int().min(0),
+  limit: z.number().int().min(1).max(5000),
+  sort: z.array(sortSchema).max(4).optional(),
+  filters: z.array(filterSchema).max(16).optional(),
+  /** Only rows of this hole (its ID as typed). */
+  holeId: z.string().optional(),
+});
+
+const mappingSchema = z
+  .object({
+    columns: z.record(z.string(), z.string()).optional(),
+    analytes: z.record(z.string(), z.object({ code: z.string().min(1).optional(), unit: z.enum(ANALYTE_UNITS).optional() })).optional(),
+    ignore: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const importRequestSchema = z
+  .object({
+    files: z
+      .array(
+        z.object({
+          kind: z.enum(FILE_KINDS),
+          path: z.string().min(1),
+          mapping: mappingSchema.optional(),
+          dialect: z.object({ delimiter: z.string().length(1).optional(), decimalComma: z.boolean().optional() }).optional(),
+          encoding: z.enum(TEXT_ENCODINGS).optional(),
+        }),
+      )
+      .min(1, 'Give at least one file to import.'),
+    lengthUnit: z.enum(LENGTH_UNITS).optional(),
+    dipConvention: z.enum(DIP_CONVENTIONS).optional(),
+    negativeIsBelowDetection: z.boolean().optional(),
+    dryRun: z.boolean().optional(),
+    allOrNothing: z.boolean().optional(),
+  })
+  .strict();
+
+export const contract = {
+  'project.info': call<ProjectInfo>()(empty),
+  'project.update': call<ProjectInfo>()(
+    z.object({ name: z.string().trim().min(1, 'A project needs a name.').max(200).optional(), coordinate_system: z.string().max(200).nullable().optional() }).strict(),
+  ),
+  'analytes.list': call<AnalyteRow[]>()(empty),
+  'lookups.list': call<LookupCode[]>()(z.object({ list: z.string().optional() }).strict()),
+  'table.page': call<Page<PageRow>>()(pageRequestSchema),
+  'validation.list': call<Page<ProblemRow>>()(
+    z
+      .object({
+        severity: z.enum(['error', 'warning']).optional(),
+        rule: z.string().optional(),
+        holeId: z.string().optional(),
+        table: z.string().optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+  ),
+  'validation.summary': call<ValidationSummary>()(empty),
+  'validation.run': call<ValidationSummary>()(empty),
+  'import.run': call<ImportSummary>()(importRequestSchema),
+} satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export type ApiInput<K extends ApiMethod> = z.input<Contract[K]['input']>;
+export type ApiParsedInput<K extends ApiMethod> = z.output<Contract[K]['input']>;
+export type ApiOutput<K extends ApiMethod> = Contract[K]['output'];

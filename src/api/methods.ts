@@ -1,0 +1,20 @@
+// The names of every API call. Kept apart from the schemas so the Electron preload can build its typed
+// client from this list without bundling the validation library. contract.ts checks it is complete.
+
+export const API_METHODS = [
+  'project.info',
+  'project.update',
+  'analytes.list',
+  'lookups.list',
+  'table.page',
+  'validation.list',
+  'validation.summary',
+  'validation.run',
+  'import.run',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}

@@ -1,0 +1,53 @@
+// Response shapes of the API, as plain types shared by server and clients.
+import type { AnalyteRow, AssayFlag, HoleRow, LithologyRow, ProjectSettings, SampleRow, Severity, SurveyRow } from '../domain/model';
+
+export interface ProjectInfo {
+  path: string;
+  settings: ProjectSettings;
+  schemaVersion: number;
+  counts: { holes: number; surveys: number; samples: number; assayResults: number; lithology: number };
+  problems: { errors: number; warnings: number };
+}
+
+export interface ResultCell {
+  lab_text: string;
+  value: number | null;
+  flag: AssayFlag;
+}
+
+export type HolePageRow = HoleRow;
+export type SurveyPageRow = SurveyRow & { hole_id: string };
+export type LithologyPageRow = LithologyRow & { hole_id: string };
+export type SamplePageRow = SampleRow & { hole_id: string; results: Record<string, ResultCell> };
+export type PageRow = HolePageRow | SurveyPageRow | LithologyPageRow | SamplePageRow;
+
+export interface Page<Row> {
+  rows: Row[];
+  total: number;
+}
+
+export interface ProblemRow {
+  id: number;
+  rule: string;
+  severity: Severity;
+  table: string;
+  hole_id: string;
+  row_id: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface ValidationSummary {
+  counts: { rule: string; severity: Severity; count: number; title: string }[];
+  errors: number;
+  warnings: number;
+  holesWithErrors: { hole_id: string; errors: number }[];
+}
+
+export interface LookupCode {
+  list: string;
+  code: string;
+  description: string | null;
+}
+
+export type { AnalyteRow };

@@ -1,0 +1,11 @@
+// What every API handler works on: the open project and who is making the change.
+import type { Project } from '../../storage/project-db';
+import type { ChangeSource } from '../../storage/audit';
+
+export interface ApiContext {
+  project: Project;
+  /** The operating-system user recorded in the audit log. */
+  osUser: string;
+  /** How calls arrive: recorded as the source of each change. */
+  source: ChangeSource;
+}

@@ -1,0 +1,219 @@
+// The local browser host: serves the built renderer and the API to this machine only. Every request
+// must name this host (127.0.0.1 or localhost with our port, which defeats DNS rebinding); API calls
+// must carry the per-launch token and, when the browser sends an Origin, come from our own page.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, normalize, resolve, sep } from 'node:path';
+import type { Router } from '../services/api/router';
+
+export interface WebHostOptions {
+  router: Router;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const TOKEN_COOKIE = 'drillbench-token';
+const MAX_BODY = 16 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // AG Grid sets inline styles on cells as it lays them out.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(request: IncomingMessage): string | undefined {
+  const header = request.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+function send(response: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('The request is larger than 16 MB.'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** A path inside the static folder, or null when the request tries to leave it. */
+export function staticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  const full = resolve(root, relative);
+  const base = resolve(root);
+  return full === base || full.startsWith(base + sep) ? full : null;
+}
+
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const root = resolve(options.staticDir);
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
+    const queryToken = query.get('token') ?? undefined;
+    const authorised = sameToken(queryToken, token) || sameToken(cookieToken(request), token);
+    if (!authorised) {
+      send(response, 401, 'This drillbench host needs its token: open the URL printed when it started.');
+      return;
+    }
+    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (queryToken) {
+      // Move the token from the address bar into a cookie so it is not left in history or shared links.
+      send(response, 303, '', 'text/plain; charset=utf-8', { Location: pathname, 'Set-Cookie': cookie });
+      return;
+    }
+    const file = staticPath(root, pathname === '/' ? '/index.html' : pathname);
+    if (!file) {
+      send(response, 403, 'Forbidden.');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      let body: string | Buffer = await readFile(file);
+      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+      if (extname(file) === '.html') {
+        body = body.toString('utf8').replace('<head>', `<head><meta name="drillbench-token" content="${token}">`);
+      }
+      send(response, 200, body, type);
+    } catch {
+      send(response, 404, 'Not found.');
+    }
+  }
+
+  async function serveApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    const json = (status: number, value: unknown) => send(response, status, JSON.stringify(value), 'application/json');
+    if (request.method !== 'POST') {
+      json(405, { ok: false, error: { code: 'refused', message: 'API calls are POST requests.' } });
+      return;
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      json(403, { ok: false, error: { code: 'unauthorized', message: `Requests from ${origin} are refused.` } });
+      return;
+    }
+    const header = request.headers['x-drillbench-token'];
+    if (!sameToken(Array.isArray(header) ? header[0] : header, token)) {
+      json(401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong drillbench token.' } });
+      return;
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      json(415, { ok: false, error: { code: 'invalid-input', message: 'Send the call as application/json.' } });
+      return;
+    }
+    let input: unknown;
+    try {
+      const text = await readBody(request);
+      input = text === '' ? {} : JSON.parse(text);
+    } catch (error) {
+      json(400, { ok: false, error: { code: 'invalid-input', message: `The request body is not valid JSON: ${(error as Error).message}` } });
+      return;
+    }
+    json(200, await options.router.dispatch(method, input));
+  }
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      try {
+        if (!allowedHosts().has(request.headers.host ?? '')) {
+          send(response, 421, 'Wrong host name: open drillbench at the 127.0.0.1 address it printed.');
+          return;
+        }
+        const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+        if (url.pathname.startsWith('/api/')) await serveApi(request, response, url.pathname.slice('/api/'.length));
+        else if (request.method === 'GET' || request.method === 'HEAD') await serveStatic(request, response, url.pathname, url.searchParams);
+        else send(response, 405, 'Method not allowed.');
+      } catch (error) {
+        if (!response.headersSent) send(response, 500, `Internal error: ${(error as Error).message}`);
+        else response.destroy();
+      }
+    })();
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+      resolvePromise({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        server,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
