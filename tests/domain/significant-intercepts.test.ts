@@ -213,6 +213,13 @@ describe('significant intercepts, worked by hand', () => {
     expect(result.intercepts.map((i) => i.kind)).toEqual(['intercept']);
   });
 
+  it('finds nothing, without failing, in a hole with no samples or none assayed', () => {
+    expect(run([])).toEqual({ holeId: 'DH1', intercepts: [], refused: null });
+    const rows = zinc([null, null]);
+    rows.forEach((r) => (r.results = { Zn: { value: null, flag: 'ns' } }));
+    expect(run(rows).intercepts).toEqual([]);
+  });
+
   it('refuses overlapping samples instead of guessing', () => {
     const result = run([
       { from: 0, to: 2, results: { Zn: 5 } },

@@ -1,5 +1,6 @@
 // Significant intercepts (grade-interval composites) of one hole, by the rules in DOMAIN.md, with an
-// optional "including" pass inside each; the merge order is documented in ./intercept-runs.ts.
+// optional "including" pass inside each. Merge order (detailed in ./intercept-runs.ts): neighbouring runs
+// are joined across the shortest internal waste first, equal waste lengths shallowest first.
 //
 // How results count. Each result passes the below-detection rule ('odl' results count at their upper
 // limit), then its cap. In the expression, an analyte with no usable value counts as zero; a sample with
