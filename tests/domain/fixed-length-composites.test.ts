@@ -1,0 +1,257 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compositeHole,
+  type Composite,
+  type CompositeSettings,
+} from '../../src/domain/compositing/fixed-length-composites';
+import { holeSamplesFromRows, type SampleInput } from '../../src/domain/compositing/hole-samples';
+
+const base: CompositeSettings = {
+  length: 10,
+  anchor: 'collar',
+  residual: 'drop-short',
+  missing: 'exclude',
+  belowDetection: 'half',
+  weighting: 'length',
+};
+
+/** Samples 0-4 Cu 1, 4-10 Cu 2, 10-13 not assayed, 13-EOH Cu 3. */
+function handHole(end: number) {
+  return holeSamplesFromRows(
+    'H1',
+    ['Cu'],
+    [
+      { from: 0, to: 4, results: { Cu: 1 } },
+      { from: 4, to: 10, results: { Cu: 2 } },
+      { from: 10, to: 13, results: {} },
+      { from: 13, to: end, results: { Cu: 3 } },
+    ],
+  );
+}
+
+const rows = (composites: Composite[]) =>
+  composites.map((c) => [c.from, c.to, c.length, c.sampledLength, c.values[0], c.analyteLengths[0]]);
+
+describe('fixed-length composites, worked by hand', () => {
+  it('splits samples at the cuts and length-weights each piece', () => {
+    const result = compositeHole({ samples: handHole(25), eoh: 25 }, base);
+    expect(result.refused).toBeNull();
+    // 0-10: (1 x 4 + 2 x 6) / 10 = 1.6
+    // 10-20: missing excluded: Cu 3 over 13-20, 7 m behind the value, 10 m sampled
+    // 20-25: the tail is 5 m = C/2, kept; the recorded end of hole cuts it at 25
+    expect(rows(result.composites)).toEqual([
+      [0, 10, 10, 10, 1.6, 10],
+      [10, 20, 10, 10, 3, 7],
+      [20, 25, 5, 5, 3, 5],
+    ]);
+  });
+
+  it('counts a missing result at zero over its length when asked', () => {
+    const result = compositeHole({ samples: handHole(25), eoh: 25 }, { ...base, missing: 'zero' });
+    // 10-20: (0 x 3 + 3 x 7) / 10 = 2.1, of which only 7 m was assayed
+    const second = result.composites[1]!;
+    expect(second.values[0]).toBeCloseTo(2.1, 12);
+    expect(second.analyteLengths[0]).toBe(10);
+    expect(second.assayedLengths[0]).toBe(7);
+  });
+
+  it('drops, keeps or merges a short tail', () => {
+    const hole = { samples: handHole(24), eoh: 24 };
+    // The tail 20-24 is 4 m < 5 m.
+    expect(compositeHole(hole, base).composites.map((c) => c.to)).toEqual([10, 20]);
+    expect(compositeHole(hole, { ...base, residual: 'keep' }).composites.map((c) => [c.from, c.to])).toEqual([
+      [0, 10],
+      [10, 20],
+      [20, 24],
+    ]);
+    const merged = compositeHole(hole, { ...base, residual: 'merge', missing: 'zero' }).composites;
+    // 10-24 with missing at zero: (0 x 3 + 3 x 11) / 14 = 2.357142857
+    expect(merged.map((c) => [c.from, c.to])).toEqual([
+      [0, 10],
+      [10, 24],
+    ]);
+    expect(merged[1]!.values[0]).toBeCloseTo(33 / 14, 12);
+  });
+
+  it('keeps the grid end of the last cell when the end of hole is not recorded', () => {
+    const result = compositeHole({ samples: handHole(17), eoh: null }, base);
+    // the samples end at 17: the last cell reads 10-20 with 7 m sampled, as pygslib prints it
+    expect(rows(result.composites)).toEqual([
+      [0, 10, 10, 10, 1.6, 10],
+      [10, 20, 10, 7, 3, 4],
+    ]);
+  });
+
+  it('anchors at the first sample', () => {
+    const samples = holeSamplesFromRows('H2', ['Cu'], [{ from: 2.5, to: 30, results: { Cu: 1 } }]);
+    const result = compositeHole({ samples, eoh: 30 }, { ...base, anchor: 'first-sample' });
+    // 2.5-12.5, 12.5-22.5, tail 22.5-30 = 7.5 m kept
+    expect(result.composites.map((c) => [c.from, c.to])).toEqual([
+      [2.5, 12.5],
+      [12.5, 22.5],
+      [22.5, 30],
+    ]);
+  });
+
+  it('restarts at domain boundaries, joining touching intervals of one domain', () => {
+    const samples = holeSamplesFromRows(
+      'H3',
+      ['Cu'],
+      [
+        { from: 0, to: 15, results: { Cu: 1 } },
+        { from: 15, to: 30, results: { Cu: 2 } },
+      ],
+    );
+    const domains = [
+      { from: 0, to: 4, code: 'OX' },
+      { from: 4, to: 8, code: 'OX' },
+      { from: 8, to: 30, code: 'SUL' },
+    ];
+    const result = compositeHole({ samples, eoh: 30, domains }, base);
+    // OX 0-8 (one piece of 8 m); SUL from 8: 8-18 = (1 x 7 + 2 x 3) / 10 = 1.3, 18-28 = 2, tail 28-30 dropped
+    expect(result.composites.map((c) => [c.from, c.to, c.domain, c.values[0]])).toEqual([
+      [0, 8, 'OX', 1],
+      [8, 18, 'SUL', 1.3],
+      [18, 28, 'SUL', 2],
+    ]);
+  });
+
+  it('weights by length x density, refusing a sample without density unless a default is set', () => {
+    const samples = holeSamplesFromRows(
+      'H4',
+      ['Cu'],
+      [
+        { from: 0, to: 5, density: 2, results: { Cu: 1 } },
+        { from: 5, to: 10, density: 4, results: { Cu: 3 } },
+        { from: 10, to: 20, results: { Cu: 1 } },
+      ],
+    );
+    const settings: CompositeSettings = { ...base, weighting: 'density' };
+    const refused = compositeHole({ samples, eoh: 20 }, settings);
+    expect(refused.refused).toMatch(/sample at 10-20 has no density; enter it, set a default density/);
+    const result = compositeHole({ samples, eoh: 20 }, { ...settings, defaultDensity: 2.7 });
+    // (1 x 5 x 2 + 3 x 5 x 4) / (5 x 2 + 5 x 4) = 70 / 30
+    expect(result.composites[0]!.values[0]).toBeCloseTo(70 / 30, 12);
+  });
+
+  it('applies the below-detection rule to < results and counts > results at their limit', () => {
+    const samples = holeSamplesFromRows(
+      'H5',
+      ['Au'],
+      [
+        { from: 0, to: 5, results: { Au: { value: 0.01, flag: 'bdl' } } },
+        { from: 5, to: 10, results: { Au: { value: 10, flag: 'odl' } } },
+      ],
+    );
+    const value = (belowDetection: CompositeSettings['belowDetection']) =>
+      compositeHole({ samples, eoh: 10 }, { ...base, belowDetection }).composites[0]!.values[0];
+    // half: (0.005 x 5 + 10 x 5) / 10 = 5.0025 ; missing: 10 over 5 m
+    expect(value('half')).toBeCloseTo(5.0025, 12);
+    expect(value('zero')).toBe(5);
+    expect(value('missing')).toBe(10);
+  });
+
+  it('refuses overlapping samples and samples past the end of hole', () => {
+    const overlapping = holeSamplesFromRows(
+      'H6',
+      ['Cu'],
+      [
+        { from: 0, to: 5, results: { Cu: 1 } },
+        { from: 4, to: 8, results: { Cu: 1 } },
+      ],
+    );
+    expect(compositeHole({ samples: overlapping, eoh: null }, base).refused).toMatch(/overlaps/);
+    expect(compositeHole({ samples: handHole(25), eoh: 20 }, base).refused).toMatch(
+      /past the end of hole at 20/,
+    );
+  });
+});
+
+const analytes = ['A', 'B'];
+const sampleArb = fc.record({
+  length: fc.integer({ min: 1, max: 400 }).map((n) => n / 20),
+  gap: fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 100 }).map((n) => n / 20),
+  ),
+  a: fc.option(fc.double({ min: 0, max: 50, noNaN: true }), { nil: null }),
+  b: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: null }),
+});
+
+function buildHole(
+  specs: { length: number; gap: number; a: number | null; b: number | null }[],
+  start: number,
+) {
+  let depth = start;
+  const rows: SampleInput[] = specs.map((s) => {
+    const from = depth + s.gap;
+    depth = from + s.length;
+    return { from, to: depth, results: { A: s.a, B: s.b } };
+  });
+  return holeSamplesFromRows('P', analytes, rows);
+}
+
+describe('fixed-length composite properties', () => {
+  it('conserve metal and cover the hole when nothing is dropped', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sampleArb, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 100 }).map((n) => n / 10),
+        fc.integer({ min: 1, max: 60 }).map((n) => n / 4),
+        fc.constantFrom<'keep' | 'merge'>('keep', 'merge'),
+        fc.constantFrom<'zero' | 'exclude'>('zero', 'exclude'),
+        fc.constantFrom<'collar' | 'first-sample'>('collar', 'first-sample'),
+        fc.boolean(),
+        (specs, start, length, residual, missing, anchor, eohKnown) => {
+          const samples = buildHole(specs, start);
+          const lastTo = samples.to[samples.count - 1]!;
+          const eoh = eohKnown ? lastTo + 1.5 : null;
+          const settings: CompositeSettings = { ...base, length, residual, missing, anchor };
+          const { composites, refused } = compositeHole({ samples, eoh }, settings);
+          expect(refused).toBeNull();
+          // cover: contiguous from the anchor to the end
+          const begin = anchor === 'collar' ? 0 : samples.from[0]!;
+          const end = eoh ?? lastTo;
+          expect(composites[0]!.from).toBeCloseTo(begin, 9);
+          for (let k = 1; k < composites.length; k++) {
+            expect(composites[k]!.from).toBeCloseTo(composites[k - 1]!.to, 9);
+          }
+          const last = composites[composites.length - 1]!;
+          expect(last.from).toBeLessThan(end);
+          expect(last.to).toBeGreaterThanOrEqual(end - 1e-9);
+          if (eoh !== null) expect(last.to).toBeCloseTo(eoh, 9);
+          // metal: sum of grade x length over composites equals that over samples
+          for (let a = 0; a < analytes.length; a++) {
+            let sampleMetal = 0;
+            let sampleLength = 0;
+            let covered = 0;
+            for (let i = 0; i < samples.count; i++) {
+              const length = samples.to[i]! - samples.from[i]!;
+              covered += length;
+              const v = samples.values[i * analytes.length + a]!;
+              if (Number.isNaN(v)) {
+                if (missing === 'zero') sampleLength += length;
+                continue;
+              }
+              sampleMetal += v * length;
+              sampleLength += length;
+            }
+            let metal = 0;
+            let counted = 0;
+            let sampled = 0;
+            for (const c of composites) {
+              metal += (c.values[a] ?? 0) * c.analyteLengths[a]!;
+              counted += c.analyteLengths[a]!;
+              sampled += c.sampledLength;
+            }
+            expect(metal).toBeCloseTo(sampleMetal, 6);
+            expect(counted).toBeCloseTo(sampleLength, 9);
+            expect(sampled).toBeCloseTo(covered, 9);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
