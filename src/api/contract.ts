@@ -7,7 +7,15 @@ import { TEXT_ENCODINGS } from '../domain/csv/sniff';
 import { FILE_KINDS } from '../domain/import/header-mapping';
 import type { ImportSummary } from './import-types';
 import type { ApiMethod } from './methods';
-import type { AnalyteRow, LookupCode, Page, PageRow, ProblemRow, ProjectInfo, ValidationSummary } from './types';
+import type {
+  AnalyteRow,
+  LookupCode,
+  Page,
+  PageRow,
+  ProblemRow,
+  ProjectInfo,
+  ValidationSummary,
+} from './types';
 
 /** Pairs an input schema with the result type, which exists only for the compiler. */
 function call<Output>() {
@@ -36,10 +44,15 @@ export const pageRequestSchema = z.object({
   holeId: z.string().optional(),
 });
 
-const mappingSchema = z
+export const mappingSchema = z
   .object({
     columns: z.record(z.string(), z.string()).optional(),
-    analytes: z.record(z.string(), z.object({ code: z.string().min(1).optional(), unit: z.enum(ANALYTE_UNITS).optional() })).optional(),
+    analytes: z
+      .record(
+        z.string(),
+        z.object({ code: z.string().min(1).optional(), unit: z.enum(ANALYTE_UNITS).optional() }),
+      )
+      .optional(),
     ignore: z.array(z.string()).optional(),
   })
   .strict();
@@ -52,7 +65,9 @@ export const importRequestSchema = z
           kind: z.enum(FILE_KINDS),
           path: z.string().min(1),
           mapping: mappingSchema.optional(),
-          dialect: z.object({ delimiter: z.string().length(1).optional(), decimalComma: z.boolean().optional() }).optional(),
+          dialect: z
+            .object({ delimiter: z.string().length(1).optional(), decimalComma: z.boolean().optional() })
+            .optional(),
           encoding: z.enum(TEXT_ENCODINGS).optional(),
         }),
       )
@@ -68,7 +83,12 @@ export const importRequestSchema = z
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
   'project.update': call<ProjectInfo>()(
-    z.object({ name: z.string().trim().min(1, 'A project needs a name.').max(200).optional(), coordinate_system: z.string().max(200).nullable().optional() }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1, 'A project needs a name.').max(200).optional(),
+        coordinate_system: z.string().max(200).nullable().optional(),
+      })
+      .strict(),
   ),
   'analytes.list': call<AnalyteRow[]>()(empty),
   'lookups.list': call<LookupCode[]>()(z.object({ list: z.string().optional() }).strict()),

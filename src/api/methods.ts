@@ -18,3 +18,6 @@ export type ApiMethod = (typeof API_METHODS)[number];
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
 }
+
+/** The one IPC channel the preload's typed client uses; the main process checks every sender. */
+export const API_CHANNEL = 'drillbench:api';

@@ -1,5 +1,14 @@
 // Response shapes of the API, as plain types shared by server and clients.
-import type { AnalyteRow, AssayFlag, HoleRow, LithologyRow, ProjectSettings, SampleRow, Severity, SurveyRow } from '../domain/model';
+import type {
+  AnalyteRow,
+  AssayFlag,
+  HoleRow,
+  LithologyRow,
+  ProjectSettings,
+  SampleRow,
+  Severity,
+  SurveyRow,
+} from '../domain/model';
 
 export interface ProjectInfo {
   path: string;

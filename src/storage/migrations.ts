@@ -1,8 +1,8 @@
 // Numbered SQL migrations from migrations/: all pending ones run in one transaction and the highest
 // number applied is recorded in PRAGMA user_version.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findPackageFolder } from './package-files';
 import type { Database } from 'better-sqlite3';
 
 export interface Migration {
@@ -13,18 +13,12 @@ export interface Migration {
 
 const MIGRATION_FILE = /^(\d{4})_([a-z0-9_-]+)\.sql$/;
 
-/**
- * The migrations folder sits two levels above this module both in the source tree (src/storage) and in
- * the build (out/main, also inside the packaged asar).
- */
+/** The migrations folder shipped beside the code (also inside the packaged asar). */
 export function migrationsDirectory(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [resolve(here, '../../migrations'), resolve(here, '../migrations')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(
-    `drillbench is incomplete: its migrations folder was not found near ${here}. Reinstall drillbench.`,
-  );
+  const found = findPackageFolder(import.meta.url, 'migrations', '0010_project.sql');
+  if (!found)
+    throw new Error('drillbench is incomplete: its migrations folder was not found. Reinstall drillbench.');
+  return found;
 }
 
 export function loadMigrations(directory = migrationsDirectory()): Migration[] {

@@ -1,6 +1,6 @@
 // Opening and creating project files: one SQLite file per project, WAL, foreign keys on, schema
 // migrated in one transaction, files from a newer drillbench refused.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import type { DipConvention, LengthUnit, ProjectSettings } from '../domain/model';
 import { applyMigrations, latestVersion, loadMigrations, schemaVersion } from './migrations';
@@ -76,6 +76,9 @@ export function createProject(path: string, settings: NewProjectSettings, create
     return { db, path, settings: readSettings(db) };
   } catch (error) {
     db.close();
+    // The file is ours and half made: leave nothing behind that looks like a project.
+    if (path !== ':memory:')
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     throw error;
   }
 }

@@ -31,11 +31,16 @@ export function problemTotals(db: Database): { errors: number; warnings: number 
 
 export function listAnalytes(db: Database): AnalyteRow[] {
   return db
-    .prepare('SELECT id, code, unit, detection_limit, upper_limit, decimals, description FROM analytes ORDER BY sort_order, code')
+    .prepare(
+      'SELECT id, code, unit, detection_limit, upper_limit, decimals, description FROM analytes ORDER BY sort_order, code',
+    )
     .all() as AnalyteRow[];
 }
 
-export function listLookupCodes(db: Database, list?: string): { list: string; code: string; description: string | null }[] {
+export function listLookupCodes(
+  db: Database,
+  list?: string,
+): { list: string; code: string; description: string | null }[] {
   const sql = 'SELECT list, code, description FROM lookup_codes';
   return (
     list === undefined
@@ -44,7 +49,10 @@ export function listLookupCodes(db: Database, list?: string): { list: string; co
   ) as { list: string; code: string; description: string | null }[];
 }
 
-export function updateProjectSettings(db: Database, changes: { name?: string; coordinate_system?: string | null }): void {
+export function updateProjectSettings(
+  db: Database,
+  changes: { name?: string; coordinate_system?: string | null },
+): void {
   if (changes.name !== undefined) db.prepare('UPDATE project SET name = ? WHERE id = 1').run(changes.name);
   if (changes.coordinate_system !== undefined) {
     db.prepare('UPDATE project SET coordinate_system = ? WHERE id = 1').run(changes.coordinate_system);

@@ -89,11 +89,20 @@ export function readPage(db: Database, query: PageQuery): StoredPage {
   const from = table === 'holes' ? 'holes h' : `${table} t JOIN holes h ON h.id = t.hole`;
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const defaultOrder =
-    table === 'holes' ? ['h.hole_id ASC'] : table === 'surveys' ? ['h.hole_id ASC', 't.depth ASC'] : ['h.hole_id ASC', 't.depth_from ASC'];
-  const order = (query.sort ?? []).map((sort) => `${columnExpression(table, sort.column)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`);
+    table === 'holes'
+      ? ['h.hole_id ASC']
+      : table === 'surveys'
+        ? ['h.hole_id ASC', 't.depth ASC']
+        : ['h.hole_id ASC', 't.depth_from ASC'];
+  const order = (query.sort ?? []).map(
+    (sort) => `${columnExpression(table, sort.column)} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}`,
+  );
   const orderBy = [...order, ...defaultOrder, `${ALIAS[table]}.id ASC`].join(', ');
   const select = table === 'holes' ? 'h.*' : 't.*, h.hole_id AS hole_id';
-  const total = db.prepare(`SELECT count(*) FROM ${from} ${clause}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM ${from} ${clause}`)
+    .pluck()
+    .get(...params) as number;
   const rows = db
     .prepare(`SELECT ${select} FROM ${from} ${clause} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
     .all(...params, query.limit, query.offset) as Record<string, unknown>[];
@@ -112,7 +121,10 @@ function attachResults(db: Database, rows: Record<string, unknown>[]): void {
     )
     .raw()
     .all(JSON.stringify(ids)) as [number, string, string, number | null, AssayFlag][];
-  const bySample = new Map<number, Record<string, { lab_text: string; value: number | null; flag: AssayFlag }>>();
+  const bySample = new Map<
+    number,
+    Record<string, { lab_text: string; value: number | null; flag: AssayFlag }>
+  >();
   for (const [sample, code, lab_text, value, flag] of results) {
     let cells = bySample.get(sample);
     if (!cells) {

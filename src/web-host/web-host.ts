@@ -68,7 +68,13 @@ function cookieToken(request: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function send(response: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -120,7 +126,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams): Promise<void> {
+  async function serveStatic(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    query: URLSearchParams,
+  ): Promise<void> {
     const queryToken = query.get('token') ?? undefined;
     const authorised = sameToken(queryToken, token) || sameToken(cookieToken(request), token);
     if (!authorised) {
@@ -144,7 +155,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       let body: string | Buffer = await readFile(file);
       const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
       if (extname(file) === '.html') {
-        body = body.toString('utf8').replace('<head>', `<head><meta name="drillbench-token" content="${token}">`);
+        body = body
+          .toString('utf8')
+          .replace('<head>', `<head><meta name="drillbench-token" content="${token}">`);
       }
       send(response, 200, body, type);
     } catch {
@@ -153,23 +166,33 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function serveApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    const json = (status: number, value: unknown) => send(response, status, JSON.stringify(value), 'application/json');
+    const json = (status: number, value: unknown) =>
+      send(response, status, JSON.stringify(value), 'application/json');
     if (request.method !== 'POST') {
       json(405, { ok: false, error: { code: 'refused', message: 'API calls are POST requests.' } });
       return;
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
-      json(403, { ok: false, error: { code: 'unauthorized', message: `Requests from ${origin} are refused.` } });
+      json(403, {
+        ok: false,
+        error: { code: 'unauthorized', message: `Requests from ${origin} are refused.` },
+      });
       return;
     }
     const header = request.headers['x-drillbench-token'];
     if (!sameToken(Array.isArray(header) ? header[0] : header, token)) {
-      json(401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong drillbench token.' } });
+      json(401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Missing or wrong drillbench token.' },
+      });
       return;
     }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      json(415, { ok: false, error: { code: 'invalid-input', message: 'Send the call as application/json.' } });
+      json(415, {
+        ok: false,
+        error: { code: 'invalid-input', message: 'Send the call as application/json.' },
+      });
       return;
     }
     let input: unknown;
@@ -177,7 +200,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const text = await readBody(request);
       input = text === '' ? {} : JSON.parse(text);
     } catch (error) {
-      json(400, { ok: false, error: { code: 'invalid-input', message: `The request body is not valid JSON: ${(error as Error).message}` } });
+      json(400, {
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: `The request body is not valid JSON: ${(error as Error).message}`,
+        },
+      });
       return;
     }
     json(200, await options.router.dispatch(method, input));
@@ -191,8 +220,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return;
         }
         const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-        if (url.pathname.startsWith('/api/')) await serveApi(request, response, url.pathname.slice('/api/'.length));
-        else if (request.method === 'GET' || request.method === 'HEAD') await serveStatic(request, response, url.pathname, url.searchParams);
+        if (url.pathname.startsWith('/api/'))
+          await serveApi(request, response, url.pathname.slice('/api/'.length));
+        else if (request.method === 'GET' || request.method === 'HEAD')
+          await serveStatic(request, response, url.pathname, url.searchParams);
         else send(response, 405, 'Method not allowed.');
       } catch (error) {
         if (!response.headersSent) send(response, 500, `Internal error: ${(error as Error).message}`);
@@ -216,4 +247,3 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 }
-

@@ -5,5 +5,6 @@ import { readPage } from '../../storage/table-pages';
 import type { HandlerGroup } from './handlers';
 
 export const dataHandlers: HandlerGroup<'table.page'> = {
-  'table.page': (input, context) => readPage(context.project.db, { ...input, table: input.table as DataTable }) as unknown as Page<PageRow>,
+  'table.page': (input, context) =>
+    readPage(context.project.db, { ...input, table: input.table as DataTable }) as unknown as Page<PageRow>,
 };

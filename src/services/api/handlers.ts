@@ -3,7 +3,10 @@ import type { ApiOutput, ApiParsedInput } from '../../api/contract';
 import type { ApiMethod } from '../../api/methods';
 import type { ApiContext } from './api-context';
 
-export type Handler<K extends ApiMethod> = (input: ApiParsedInput<K>, context: ApiContext) => ApiOutput<K> | Promise<ApiOutput<K>>;
+export type Handler<K extends ApiMethod> = (
+  input: ApiParsedInput<K>,
+  context: ApiContext,
+) => ApiOutput<K> | Promise<ApiOutput<K>>;
 
 export type Handlers = { [K in ApiMethod]: Handler<K> };
 

@@ -5,5 +5,8 @@ import type { HandlerGroup } from './handlers';
 
 export const importHandlers: HandlerGroup<'import.run'> = {
   'import.run': (input, context) =>
-    runImport(context.project.db, context.project.settings, input as ImportRequest, { osUser: context.osUser, source: context.source }),
+    runImport(context.project.db, context.project.settings, input as ImportRequest, {
+      osUser: context.osUser,
+      source: context.source,
+    }),
 };

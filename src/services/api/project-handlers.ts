@@ -24,16 +24,29 @@ export function projectInfo(context: ApiContext): ProjectInfo {
   };
 }
 
-export const projectHandlers: HandlerGroup<'project.info' | 'project.update' | 'analytes.list' | 'lookups.list'> = {
+export const projectHandlers: HandlerGroup<
+  'project.info' | 'project.update' | 'analytes.list' | 'lookups.list'
+> = {
   'project.info': (_input, context) => projectInfo(context),
   'project.update': (input, context) => {
     const { db } = context.project;
     db.transaction(() => {
       const before = readSettings(db);
-      const changeSet = beginChangeSet(db, { source: context.source, osUser: context.osUser, description: 'Edit project settings' });
+      const changeSet = beginChangeSet(db, {
+        source: context.source,
+        osUser: context.osUser,
+        description: 'Edit project settings',
+      });
       const audit = createAuditWriter(db, changeSet);
       if (input.name !== undefined && input.name !== before.name) {
-        audit({ action: 'update', table: 'project', rowId: 1, column: 'name', oldValue: before.name, newValue: input.name });
+        audit({
+          action: 'update',
+          table: 'project',
+          rowId: 1,
+          column: 'name',
+          oldValue: before.name,
+          newValue: input.name,
+        });
       }
       if (input.coordinate_system !== undefined && input.coordinate_system !== before.coordinate_system) {
         audit({

@@ -44,20 +44,31 @@ export function toApiError(error: unknown): ApiResult<never> {
   if (error instanceof ImportError || error instanceof FileReadError || error instanceof MappingError) {
     return failure('import-failed', `${error.message} Nothing was imported.`);
   }
-  if (error instanceof CsvSyntaxError) return failure('import-failed', error.message, [{ where: 'file', line: error.line, message: error.message }]);
+  if (error instanceof CsvSyntaxError)
+    return failure('import-failed', error.message, [
+      { where: 'file', line: error.line, message: error.message },
+    ]);
   const message = error instanceof Error ? error.message : String(error);
-  return failure('internal', `Something went wrong inside drillbench: ${message}. Nothing was changed; please report this.`);
+  return failure(
+    'internal',
+    `Something went wrong inside drillbench: ${message}. Nothing was changed; please report this.`,
+  );
 }
 
 export function createRouter(context: ApiContext): Router {
   return {
     async dispatch(method, input) {
-      if (!isApiMethod(method)) return failure('not-found', `There is no API call named "${String(method)}".`);
+      if (!isApiMethod(method))
+        return failure('not-found', `There is no API call named "${String(method)}".`);
       const schema = contract[method].input;
       const parsed = schema.safeParse(input ?? {});
       if (!parsed.success) {
         const details = describeIssues(parsed.error);
-        return failure('invalid-input', `${method}: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}`, details);
+        return failure(
+          'invalid-input',
+          `${method}: ${details.map((d) => `${d.where}: ${d.message}`).join('; ')}`,
+          details,
+        );
       }
       try {
         const handler = handlers[method] as Handler<ApiMethod>;

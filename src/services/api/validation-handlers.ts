@@ -7,7 +7,10 @@ import { validateProject } from '../validation/validate-project';
 import type { HandlerGroup } from './handlers';
 
 export function validationSummary(db: Database): ValidationSummary {
-  const counts = countProblems(db).map((count) => ({ ...count, title: RULES[count.rule as RuleId]?.title ?? count.rule }));
+  const counts = countProblems(db).map((count) => ({
+    ...count,
+    title: RULES[count.rule as RuleId]?.title ?? count.rule,
+  }));
   return {
     counts,
     errors: counts.filter((c) => c.severity === 'error').reduce((sum, c) => sum + c.count, 0),

@@ -1,0 +1,166 @@
+// `drillbench import`: collars, surveys, assays and lithology from CSV files.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { mappingSchema } from '../../api/contract';
+import type { ImportRequest, ImportSummary } from '../../api/import-types';
+import { isAnalyteUnit } from '../../domain/assay-values';
+import type { FileKind, MappingOverrides } from '../../domain/import/header-mapping';
+import { DIP_CONVENTIONS, LENGTH_UNITS } from '../../domain/model';
+import { closeProject, openProject } from '../../storage/project-db';
+import { runImport } from '../../services/import/import-engine';
+import { osUserName } from '../../services/system/app-paths';
+import {
+  choiceOption,
+  requirePositional,
+  stringOption,
+  UsageError,
+  type CliCommand,
+  type CliIo,
+  EXIT,
+} from '../cli-command';
+
+const mappingFileSchema = z
+  .object({
+    collars: mappingSchema.optional(),
+    surveys: mappingSchema.optional(),
+    assays: mappingSchema.optional(),
+    lithology: mappingSchema.optional(),
+  })
+  .strict();
+
+function readMapping(path: string): Partial<Record<FileKind, MappingOverrides>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read the mapping file ${path}: ${(error as Error).message}`);
+  }
+  const parsed = mappingFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `The mapping file ${path} is not valid at ${issue?.path.join('.') || 'its top level'}: ${issue?.message}. Expected {"assays": {"columns": {"hole_id": "BHID"}, "analytes": {"CU": {"unit": "%"}}}}.`,
+    );
+  }
+  return parsed.data as Partial<Record<FileKind, MappingOverrides>>;
+}
+
+/** --analyte-unit CU=% (repeatable) adds units to the assay mapping. */
+function analyteUnits(values: Record<string, unknown>): NonNullable<MappingOverrides['analytes']> {
+  const given = values['analyte-unit'];
+  const units: NonNullable<MappingOverrides['analytes']> = {};
+  for (const item of Array.isArray(given) ? (given as string[]) : []) {
+    const [header, unit] = item.split('=');
+    if (!header || !unit || !isAnalyteUnit(unit)) {
+      throw new UsageError(
+        `--analyte-unit takes COLUMN=UNIT with UNIT one of %, ppm, ppb, g/t, oz/t (got "${item}").`,
+      );
+    }
+    units[header] = { unit };
+  }
+  return units;
+}
+
+export function printImportSummary(summary: ImportSummary, io: CliIo): void {
+  const c = summary.counts;
+  io.out(
+    `${summary.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${c.holes} holes, ${c.surveys} surveys, ${c.samples} samples (${c.assayResults} assay results), ${c.lithology} lithology intervals.`,
+  );
+  for (const file of summary.files) {
+    const analytes =
+      file.analytes.length > 0
+        ? `; analytes ${file.analytes.map((a) => `${a.code} (${a.unit})`).join(', ')}`
+        : '';
+    io.out(
+      `  ${file.kind}: ${file.path}: ${file.stored} of ${file.rows} rows stored${file.refused > 0 ? `, ${file.refused} refused` : ''}${analytes}`,
+    );
+  }
+  for (const note of summary.notes) io.out(`  note: ${note}`);
+  if (summary.refused.length > 0) {
+    io.err(
+      `${summary.refused.length} row${summary.refused.length > 1 ? 's were' : ' was'} refused (fix them and import those rows again):`,
+    );
+    for (const row of summary.refused.slice(0, 200)) {
+      io.err(`  ${row.file}, line ${row.line}${row.column ? `, column ${row.column}` : ''}: ${row.message}`);
+    }
+    if (summary.refused.length > 200)
+      io.err(`  ... and ${summary.refused.length - 200} more (use --json for the full list).`);
+  }
+  const errors = summary.problems.filter((p) => p.severity === 'error');
+  const warnings = summary.problems.filter((p) => p.severity === 'warning');
+  const describe = (list: typeof summary.problems) => list.map((p) => `${p.rule} ${p.count}`).join(', ');
+  io.out(
+    `Validation: ${errors.reduce((s, p) => s + p.count, 0)} errors${errors.length ? ` (${describe(errors)})` : ''}, ${warnings.reduce((s, p) => s + p.count, 0)} warnings${warnings.length ? ` (${describe(warnings)})` : ''}. See \`drillbench validate\`.`,
+  );
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import collars, surveys, assays and lithology from CSV files',
+  help: `Usage: drillbench import <project> [--collars F] [--surveys F] [--assays F] [--lithology F]
+                        [--units m|ft] [--dip-convention negative-down|positive-down]
+                        [--mapping MAP.json] [--analyte-unit COLUMN=UNIT ...]
+                        [--dry-run] [--all-or-nothing] [--json]
+
+Imports delimited text files (comma, tab, semicolon; UTF-8 with or without BOM, or Windows-1252) in one
+transaction. Headers are recognised from common names (hole_ID, BHID; x, XCOLLAR, Easting; from,
+depth_from; AT, depth; ...); every other numeric assay column becomes an analyte, its unit taken from a
+suffix (_pct, _ppm, _ppb, _gpt) or given with --analyte-unit or the mapping file.
+  --units            unit of depths and coordinates in the files (default: the project's)
+  --dip-convention   how the files sign dips; detected from the data and reported when not given
+  --mapping          JSON: {"collars": {"columns": {"hole_id": "BHID"}}, "assays": {"analytes": {"CU": {"unit": "%"}}}}
+  --analyte-unit     unit of an assay column without a suffix, e.g. --analyte-unit CU=%
+  --dry-run          read, convert and validate everything, report, and write nothing
+  --all-or-nothing   write nothing if any row is refused (default: refused rows are listed, others stored)
+  --json             print the summary as JSON
+A malformed file (wrong delimiter, unclosed quote, binary data) stops the import and nothing is written.`,
+  options: {
+    collars: { type: 'string' },
+    surveys: { type: 'string' },
+    assays: { type: 'string' },
+    lithology: { type: 'string' },
+    units: { type: 'string' },
+    'dip-convention': { type: 'string' },
+    mapping: { type: 'string' },
+    'analyte-unit': { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    'all-or-nothing': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  run(positionals, values, io) {
+    const path = requirePositional(positionals, 0, 'project', 'import');
+    const mapping = stringOption(values, 'mapping') ? readMapping(stringOption(values, 'mapping')!) : {};
+    const units = analyteUnits(values);
+    if (Object.keys(units).length > 0) {
+      mapping.assays = { ...mapping.assays, analytes: { ...units, ...mapping.assays?.analytes } };
+    }
+    const files: ImportRequest['files'] = [];
+    for (const kind of ['collars', 'surveys', 'assays', 'lithology'] as const) {
+      const file = stringOption(values, kind);
+      if (file) files.push({ kind, path: file, mapping: mapping[kind] });
+    }
+    if (files.length === 0)
+      throw new UsageError('Give at least one file: --collars, --surveys, --assays or --lithology.');
+    const project = openProject(path);
+    try {
+      const summary = runImport(
+        project.db,
+        project.settings,
+        {
+          files,
+          lengthUnit: choiceOption(values, 'units', LENGTH_UNITS),
+          dipConvention: choiceOption(values, 'dip-convention', DIP_CONVENTIONS),
+          dryRun: values['dry-run'] === true,
+          allOrNothing: values['all-or-nothing'] === true,
+        },
+        { osUser: osUserName(), source: 'cli' },
+        {},
+      );
+      if (values.json === true) io.out(JSON.stringify(summary, null, 2));
+      else printImportSummary(summary, io);
+      return EXIT.ok;
+    } finally {
+      closeProject(project);
+    }
+  },
+};

@@ -1,0 +1,57 @@
+// `drillbench web`: serves the app to a browser on this machine (the shell for machines where Electron
+// cannot start, and for the end-to-end tests).
+import { spawn } from 'node:child_process';
+import { findPackageFolder } from '../../storage/package-files';
+import { closeProject } from '../../storage/project-db';
+import { createRouter } from '../../services/api/router';
+import { openOrCreateDemo } from '../../services/demo/demo-writer';
+import { osUserName } from '../../services/system/app-paths';
+import { startWebHost } from '../../web-host/web-host';
+import { numberOption, UsageError, type CliCommand, EXIT } from '../cli-command';
+
+/** The built renderer: beside this bundle in out/, or under out/ when running from source. */
+export function rendererDirectory(): string {
+  const found =
+    findPackageFolder(import.meta.url, 'out/renderer', 'index.html') ??
+    findPackageFolder(import.meta.url, 'renderer', 'index.html');
+  if (!found) throw new UsageError('The app is not built yet: run `npm run build` first, then try again.');
+  return found;
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export const webCommand: CliCommand = {
+  name: 'web',
+  summary: 'Serve drillbench to a browser on this machine',
+  help: `Usage: drillbench web [<project>] [--port N] [--open]
+
+Starts the local browser host on 127.0.0.1 only and prints its address with a one-time token; only a
+browser on this machine with that address can use it. Without a project it opens the demo project
+(writing it on first use). Stop it with Ctrl+C.
+  --port   port to listen on (default: any free port)
+  --open   open the address in the default browser`,
+  options: { port: { type: 'string' }, open: { type: 'boolean' } },
+  async run(positionals, values, io) {
+    const staticDir = rendererDirectory();
+    const project = openOrCreateDemo(positionals[0], io.out);
+    const router = createRouter({ project, osUser: osUserName(), source: 'api' });
+    const host = await startWebHost({ router, staticDir, port: numberOption(values, 'port') });
+    io.out(`drillbench is serving ${project.path}`);
+    io.out(`Open ${host.url}`);
+    if (values.open === true) openInBrowser(host.url);
+    await new Promise<void>((done) => {
+      const stop = () => done();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    closeProject(project);
+    return EXIT.ok;
+  },
+};
