@@ -9,6 +9,7 @@ import type { ImportSummary } from './import-types';
 import type { ApiMethod } from './methods';
 import type {
   AnalyteRow,
+  JobStatus,
   LookupCode,
   Page,
   PageRow,
@@ -107,7 +108,10 @@ export const contract = {
   ),
   'validation.summary': call<ValidationSummary>()(empty),
   'validation.run': call<ValidationSummary>()(empty),
+  'validation.start': call<JobStatus>()(empty),
   'import.run': call<ImportSummary>()(importRequestSchema),
+  'jobs.status': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
+  'jobs.cancel': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

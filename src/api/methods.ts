@@ -10,7 +10,10 @@ export const API_METHODS = [
   'validation.list',
   'validation.summary',
   'validation.run',
+  'validation.start',
   'import.run',
+  'jobs.status',
+  'jobs.cancel',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

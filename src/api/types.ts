@@ -1,4 +1,5 @@
 // Response shapes of the API, as plain types shared by server and clients.
+import type { ApiError } from './result';
 import type {
   AnalyteRow,
   AssayFlag,
@@ -57,6 +58,26 @@ export interface LookupCode {
   list: string;
   code: string;
   description: string | null;
+}
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  message: string;
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A background job as the client polls it; `result` is the job kind's own result type. */
+export interface JobStatus<Result = unknown> {
+  id: string;
+  kind: string;
+  state: JobState;
+  progress: JobProgress;
+  startedAt: string;
+  finishedAt: string | null;
+  result: Result | null;
+  error: ApiError | null;
 }
 
 export type { AnalyteRow };

@@ -4,9 +4,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRouter } from '../services/api/router';
-import { osUserName } from '../services/system/app-paths';
-import { closeProject } from '../storage/project-db';
+import { openApiSession } from '../services/api/api-session';
 import { openOrCreateDemo } from '../services/demo/demo-writer';
 import { attachRouter, detachRouter, registerIpcTransport } from './ipc-transport';
 import { RENDERER_CSP, secureWindowOptions } from './window-options';
@@ -26,14 +24,15 @@ function createWindow(projectPath: string | undefined): void {
   const project = openOrCreateDemo(projectPath, (text) => console.log(text));
   const window = new BrowserWindow(secureWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
   const id = window.webContents.id;
-  attachRouter(id, createRouter({ project, osUser: osUserName(), source: 'grid' }));
+  const session = openApiSession(project, 'grid');
+  attachRouter(id, session.router);
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     detachRouter(id);
-    closeProject(project);
+    void session.close();
   });
   window.setTitle(`drillbench - ${project.path}`);
   void window.loadURL(rendererUrl);

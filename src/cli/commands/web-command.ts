@@ -2,10 +2,8 @@
 // cannot start, and for the end-to-end tests).
 import { spawn } from 'node:child_process';
 import { findPackageFolder } from '../../storage/package-files';
-import { closeProject } from '../../storage/project-db';
-import { createRouter } from '../../services/api/router';
+import { openApiSession } from '../../services/api/api-session';
 import { openOrCreateDemo } from '../../services/demo/demo-writer';
-import { osUserName } from '../../services/system/app-paths';
 import { startWebHost } from '../../web-host/web-host';
 import { numberOption, UsageError, type CliCommand, EXIT } from '../cli-command';
 
@@ -40,8 +38,12 @@ browser on this machine with that address can use it. Without a project it opens
   async run(positionals, values, io) {
     const staticDir = rendererDirectory();
     const project = openOrCreateDemo(positionals[0], io.out);
-    const router = createRouter({ project, osUser: osUserName(), source: 'api' });
-    const host = await startWebHost({ router, staticDir, port: numberOption(values, 'port') });
+    const session = openApiSession(project, 'api');
+    const host = await startWebHost({
+      router: session.router,
+      staticDir,
+      port: numberOption(values, 'port'),
+    });
     io.out(`drillbench is serving ${project.path}`);
     io.out(`Open ${host.url}`);
     if (values.open === true) openInBrowser(host.url);
@@ -51,7 +53,7 @@ browser on this machine with that address can use it. Without a project it opens
       process.once('SIGTERM', stop);
     });
     await host.close();
-    closeProject(project);
+    await session.close();
     return EXIT.ok;
   },
 };

@@ -1,6 +1,7 @@
 // What every API handler works on: the open project and who is making the change.
 import type { Project } from '../../storage/project-db';
 import type { ChangeSource } from '../../storage/audit';
+import type { JobRunner } from '../jobs/job-runner';
 
 export interface ApiContext {
   project: Project;
@@ -8,4 +9,6 @@ export interface ApiContext {
   osUser: string;
   /** How calls arrive: recorded as the source of each change. */
   source: ChangeSource;
+  /** Background jobs of this project (worker threads). */
+  jobs: JobRunner;
 }

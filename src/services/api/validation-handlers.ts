@@ -19,11 +19,14 @@ export function validationSummary(db: Database): ValidationSummary {
   };
 }
 
-export const validationHandlers: HandlerGroup<'validation.list' | 'validation.summary' | 'validation.run'> = {
+export const validationHandlers: HandlerGroup<
+  'validation.list' | 'validation.summary' | 'validation.run' | 'validation.start'
+> = {
   'validation.list': (input, context) => listProblems(context.project.db, input),
   'validation.summary': (_input, context) => validationSummary(context.project.db),
   'validation.run': (_input, context) => {
     validateProject(context.project.db, context.project.settings.length_unit);
     return validationSummary(context.project.db);
   },
+  'validation.start': (_input, context) => context.jobs.start('validate', {}),
 };

@@ -50,6 +50,7 @@ export function validateHoles(
   db: Database,
   settings: ValidationSettings,
   holeIds?: readonly number[],
+  onBatch?: (holesChecked: number) => void,
 ): number {
   let checked = 0;
   for (const batch of holeBundleBatches(db, { holeIds })) {
@@ -63,6 +64,7 @@ export function validateHoles(
     const holes = batch.map((bundle) => bundle.hole.id);
     db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: PROJECT_RULES }))();
     checked += batch.length;
+    onBatch?.(checked);
   }
   return checked;
 }

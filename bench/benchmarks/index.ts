@@ -1,0 +1,6 @@
+// The benchmarks `npm run bench` runs, in order. The import runs first: it builds the project the
+// others read.
+import type { Benchmark } from '../bench-types';
+import { importBenchmark } from './import-benchmark';
+
+export const BENCHMARKS: Benchmark[] = [importBenchmark];

@@ -1,0 +1,2 @@
+// Registers the job implementations the worker can run. Each feature adds one import line here.
+import '../validation/validate-job';

@@ -1,0 +1,22 @@
+// The whole-project validation as a background job, for projects large enough that it takes seconds.
+import { closeProject, openProject } from '../../storage/project-db';
+import { registerJob } from '../jobs/job-registry';
+import { JobCancelled } from '../jobs/job-types';
+import { validateHoles, validateProjectRules, validationSettings } from './validate-project';
+
+registerJob('validate', (_params, context) => {
+  const project = openProject(context.projectPath);
+  try {
+    const holes = project.db.prepare('SELECT count(*) FROM holes').pluck().get() as number;
+    const settings = validationSettings(project.db, project.settings.length_unit);
+    validateHoles(project.db, settings, undefined, (done) => {
+      if (context.cancelled()) throw new JobCancelled();
+      context.progress(done, holes, `Checked ${done} of ${holes} holes`);
+    });
+    validateProjectRules(project.db);
+    context.progress(holes, holes, 'Done');
+    return { holes };
+  } finally {
+    closeProject(project);
+  }
+});
