@@ -110,6 +110,7 @@ export function TableView({ table, lengthUnit }: { table: DataTable; lengthUnit:
     <div className="grid-panel" data-table={table}>
       <AgGridReact<PageRow>
         columnDefs={columns}
+        defaultColDef={{ width: 115, resizable: true }}
         rowModelType="infinite"
         cacheBlockSize={100}
         maxBlocksInCache={50}
