@@ -1,0 +1,44 @@
+// Writes CSV files row by row with bounded memory (UTF-8 with a BOM so Excel reads accents right, CRLF
+// line ends), to a file or standard output. Text is neutralised against formula injection.
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { csvLine, type CellValue } from '../../domain/export/cell-safety';
+
+export interface CsvSink {
+  row(values: readonly CellValue[]): void;
+  /** Finishes the file: the data appears under its final name only when complete. */
+  close(): void;
+  abort(): void;
+}
+
+const BUFFER_LIMIT = 1 << 20;
+
+/** Writes to `path` ('-' for standard output). A file is written beside and renamed when complete. */
+export function openCsvSink(path: string, options: { bom?: boolean } = {}): CsvSink {
+  const toStdout = path === '-';
+  const temporary = toStdout ? '' : `${path}.partial`;
+  const fd = toStdout ? 1 : openSync(temporary, 'w');
+  let buffer = options.bom === false || toStdout ? '' : '\ufeff';
+  const flush = () => {
+    if (buffer.length > 0) writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    row(values) {
+      buffer += `${csvLine(values)}\r\n`;
+      if (buffer.length > BUFFER_LIMIT) flush();
+    },
+    close() {
+      flush();
+      if (!toStdout) {
+        closeSync(fd);
+        renameSync(temporary, path);
+      }
+    },
+    abort() {
+      if (!toStdout) {
+        closeSync(fd);
+        rmSync(temporary, { force: true });
+      }
+    },
+  };
+}
