@@ -106,7 +106,7 @@ export function openDelimitedFile(path: string, options: OpenDelimitedOptions = 
     path,
     dialect,
     encoding: reader.encoding,
-    encodingFellBack: reader.fellBack,
+    encodingFellBack: reader.fellBack || (options.encoding === undefined && head.fellBack),
     header: headerRow,
     headerLine,
     peek,

@@ -71,12 +71,16 @@ const SPECS = {
   lithTo: spec('lithology', 'depth_to'),
 };
 
+/**
+ * An assay column is an analyte unless its first rows hold text that is no lab value. A column still
+ * empty in those rows counts as an analyte too, so values further down are kept (and flagged if they are
+ * not numbers) rather than silently dropped.
+ */
 function numericColumnJudge(
   file: DelimitedFile,
   negativeIsBelowDetection: boolean,
 ): (column: number) => boolean {
   return (column) => {
-    let readable = 0;
     for (const row of file.peek) {
       const text = row.fields[column]?.trim() ?? '';
       if (text === '') continue;
@@ -84,9 +88,8 @@ function numericColumnJudge(
         negativeIsBelowDetection,
       });
       if (value.flag === 'invalid') return false;
-      readable++;
     }
-    return readable > 0;
+    return true;
   };
 }
 

@@ -132,7 +132,7 @@ export function readTextHead(
   path: string,
   bytes = 64 * 1024,
   encoding?: TextEncoding,
-): { text: string; encoding: TextEncoding } {
+): { text: string; encoding: TextEncoding; fellBack: boolean } {
   const reader = openTextFile(path, encoding);
   try {
     let text = '';
@@ -141,7 +141,7 @@ export function readTextHead(
       if (chunk === null) break;
       text += chunk;
     }
-    return { text: text.slice(0, bytes), encoding: reader.encoding };
+    return { text: text.slice(0, bytes), encoding: reader.encoding, fellBack: reader.fellBack };
   } finally {
     reader.close();
   }
