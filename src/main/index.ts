@@ -1,7 +1,7 @@
 // The Electron main process: a thin shell that opens a project (the demo when none is given), creates
 // a hardened window and serves the API over IPC. Everything else lives in services that also run
 // outside Electron.
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApiSession } from '../services/api/api-session';
@@ -41,7 +41,7 @@ function createWindow(projectPath: string | undefined): void {
 app.enableSandbox();
 void app.whenReady().then(() => {
   hardenSession();
-  registerIpcTransport(rendererUrl);
+  registerIpcTransport(ipcMain, rendererUrl);
   const projectArgument = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
   createWindow(projectArgument);
 });

@@ -1,6 +1,6 @@
 // The Electron transport: one IPC channel, each window dispatching to the router of its own project,
 // and every message checked to come from our own page in one of our windows.
-import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { API_CHANNEL } from '../api/methods';
 import { failure, type ApiResult } from '../api/result';
 import type { Router } from '../services/api/router';
@@ -45,7 +45,8 @@ export async function handleApiCall(
   return router.dispatch(method, input);
 }
 
-export function registerIpcTransport(rendererUrl: string): void {
+/** `ipcMain` is passed in so this module loads without Electron (tests run it under plain Node). */
+export function registerIpcTransport(ipcMain: IpcMain, rendererUrl: string): void {
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) =>
     handleApiCall(event, rendererUrl, method, input),
   );
