@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { analyteFromHeader, parseLabValue } from '../../src/domain/assay-values';
+import { mapHeaders, MappingError } from '../../src/domain/import/header-mapping';
+import { parseField, parseNumber, TABLE_FIELDS } from '../../src/domain/table-fields';
+import { detectDipConvention } from '../../src/domain/dip';
+
+describe('header mapping', () => {
+  it('recognises the common names of the shared data sets', () => {
+    expect(mapHeaders('collars', ['BHID', 'XCOLLAR', 'YCOLLAR', 'ZCOLLAR']).fields).toEqual({
+      hole_id: 0,
+      easting: 1,
+      northing: 2,
+      elevation: 3,
+    });
+    expect(mapHeaders('collars', ['hole_ID', 'x', 'y', 'z']).fields).toEqual({
+      hole_id: 0,
+      easting: 1,
+      northing: 2,
+      elevation: 3,
+    });
+    expect(mapHeaders('surveys', ['BHID', 'AT', 'AZ', 'DIP']).fields).toEqual({
+      hole_id: 0,
+      depth: 1,
+      azimuth: 2,
+      dip: 3,
+    });
+    const lithology = mapHeaders('lithology', [
+      'hole_ID',
+      'depth_from',
+      'to_depth',
+      'rock unit',
+      'rock code',
+      'rock class',
+    ]);
+    expect(lithology.fields).toMatchObject({
+      hole_id: 0,
+      depth_from: 1,
+      depth_to: 2,
+      code: 4,
+      description: 3,
+    });
+    expect(lithology.ignored.map((column) => column.header)).toEqual(['rock class']);
+  });
+
+  it('turns every other numeric assay column into an analyte, with the unit from its suffix', () => {
+    const mapping = mapHeaders('assays', [
+      'hole_ID',
+      'depth_from',
+      'depth_to',
+      'Cu_pct',
+      'Au_ppm',
+      'Ag_ppb',
+      'lab',
+      'CU',
+    ]);
+    expect(mapping.analytes.map((a) => [a.code, a.unit])).toEqual([
+      ['Cu', '%'],
+      ['Au', 'ppm'],
+      ['Ag', 'ppb'],
+      ['lab', null],
+      ['CU', null],
+    ]);
+    const judged = mapHeaders(
+      'assays',
+      ['hole_ID', 'from', 'to', 'Cu_pct', 'lab'],
+      {},
+      (column) => column !== 4,
+    );
+    expect(judged.ignored.map((column) => column.header)).toEqual(['lab']);
+  });
+
+  it('lets a mapping override the guesses and explains what is missing', () => {
+    expect(mapHeaders('collars', ['Name', 'E', 'N'], { columns: { hole_id: 'Name' } }).fields.hole_id).toBe(
+      0,
+    );
+    expect(() => mapHeaders('surveys', ['hole', 'depth', 'azimuth'])).toThrow(/no column for dip/);
+    expect(() => mapHeaders('assays', ['hole', 'from', 'to', 'Cu', 'Cu'])).toThrowError(MappingError);
+    expect(() => mapHeaders('collars', ['hole'], { columns: { hole_id: 'missing' } })).toThrow(
+      /"missing" that the file does not have/,
+    );
+  });
+
+  it('splits analyte headers into code and unit', () => {
+    expect(analyteFromHeader('Zn_pct')).toEqual({ code: 'Zn', unit: '%' });
+    expect(analyteFromHeader('Au_gpt')).toEqual({ code: 'Au', unit: 'g/t' });
+    expect(analyteFromHeader('FE')).toEqual({ code: 'FE', unit: null });
+  });
+});
+
+describe('lab values', () => {
+  const options = { negativeIsBelowDetection: true };
+  it('keeps the flag and the limit of coded results', () => {
+    expect(parseLabValue('12.5', options)).toEqual({ value: 12.5, flag: 'value' });
+    expect(parseLabValue('<0.01', options)).toEqual({ value: 0.01, flag: 'bdl' });
+    expect(parseLabValue('-0.005', options)).toEqual({ value: 0.005, flag: 'bdl' });
+    expect(parseLabValue('>10', options)).toEqual({ value: 10, flag: 'odl' });
+    expect(parseLabValue('NS', options)).toEqual({ value: null, flag: 'ns' });
+    expect(parseLabValue('is', options)).toEqual({ value: null, flag: 'is' });
+    expect(parseLabValue('abc', options)).toEqual({ value: null, flag: 'invalid' });
+    expect(parseLabValue('-0.005', { negativeIsBelowDetection: false })).toEqual({
+      value: null,
+      flag: 'invalid',
+    });
+  });
+});
+
+describe('field rules', () => {
+  const field = (table: 'holes' | 'surveys', key: string) =>
+    TABLE_FIELDS[table].find((spec) => spec.key === key)!;
+  it('refuses values that cannot be right by themselves, saying what to type', () => {
+    expect(parseField(field('surveys', 'dip'), '120')).toEqual({
+      ok: false,
+      message: expect.stringContaining('between -90 and 90'),
+    });
+    expect(parseField(field('surveys', 'azimuth'), '360')).toEqual({
+      ok: false,
+      message: expect.stringContaining('Use 0 for north'),
+    });
+    expect(parseField(field('holes', 'easting'), '12a')).toEqual({
+      ok: false,
+      message: expect.stringContaining('is not a number'),
+    });
+    expect(parseField(field('holes', 'started_on'), '2011-02-30')).toEqual({
+      ok: false,
+      message: expect.stringContaining('YYYY-MM-DD'),
+    });
+    expect(parseField(field('holes', 'dip'), ' -45.5 ')).toEqual({ ok: true, value: -45.5 });
+    expect(parseField(field('holes', 'hole_id'), '007')).toEqual({ ok: true, value: '007' });
+  });
+
+  it('parses numbers strictly', () => {
+    expect(parseNumber('1e3')).toBe(1000);
+    expect(parseNumber('.5')).toBe(0.5);
+    for (const text of ['', ' ', '0x10', 'Infinity', '1,5', '1.2.3', '--1', 'e5'])
+      expect(parseNumber(text)).toBeNull();
+  });
+});
+
+describe('dip convention hint', () => {
+  it('reads the sign of most dips and refuses to guess from a mixture', () => {
+    expect(detectDipConvention([60, 75, 90, 45]).convention).toBe('positive-down');
+    expect(detectDipConvention([-60, -75, 30, -90, -80]).convention).toBe('negative-down');
+    expect(detectDipConvention([-60, 60, -50, 50]).convention).toBeNull();
+  });
+});
