@@ -4,7 +4,7 @@
 // preload and renderer bundles, the CLI and job worker, every migration and package.json; better-sqlite3's
 // native module sits unpacked beside the asar; the guides are in resources/docs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

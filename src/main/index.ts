@@ -1,7 +1,7 @@
 // The Electron main process: a thin shell. One instance per user (a second launch hands its files to the
 // first), one window per project, the application menu, and files from the OS. Everything with logic in
 // it lives in modules that are tested without Electron.
-import { app, dialog, Menu, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,7 +134,7 @@ function start(): void {
       isOurPage: (url) => isRendererUrl(url, rendererUrl),
       devServerOrigin: devServerUrl ? new URL(devServerUrl).origin : null,
     });
-    registerIpcTransport(rendererUrl);
+    registerIpcTransport(ipcMain, rendererUrl);
     const settings = new DesktopSettingsStore(app.getPath('userData'), (error) =>
       console.error(`drillbench could not save its settings: ${error.message}`),
     );

@@ -1,7 +1,7 @@
 // The Electron transport: one IPC channel for API calls, each window dispatching to the router of its
 // own project, every message checked to come from our own page in the top frame of one of our windows;
 // and one channel the other way for desktop events (menu navigation, notices).
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { DESKTOP_EVENT_CHANNEL, type DesktopEvent } from '../api/desktop-types';
 import { API_CHANNEL } from '../api/methods';
 import { failure, type ApiResult } from '../api/result';
@@ -45,8 +45,14 @@ export async function handleApiCall(
   return router.dispatch(method, input);
 }
 
-/** Starts answering API calls; returns the function that stops it. */
-export function registerIpcTransport(rendererUrl: string): () => void {
+/**
+ * Starts answering API calls; returns the function that stops it. `ipcMain` is passed in so this module
+ * loads without Electron (tests run it under plain Node).
+ */
+export function registerIpcTransport(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  rendererUrl: string,
+): () => void {
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) =>
     handleApiCall(event, rendererUrl, method, input),
   );

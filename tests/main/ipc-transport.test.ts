@@ -1,25 +1,26 @@
 // The IPC handler refuses every call that does not come from the top frame of our page in a window we
-// made, and dispatches the rest to that window's own router. Electron is replaced by a stand-in that
-// captures the registered handler, which the tests call with fake events.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+// made, and dispatches the rest to that window's own router. A stand-in ipcMain captures the registered
+// handler, which the tests call with fake events.
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/api/result';
 import type { Router } from '../../src/services/api/router';
 
-const electron = vi.hoisted(() => ({
-  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>>(),
-}));
+import { DESKTOP_EVENT_CHANNEL } from '../../src/api/desktop-types';
+import { API_CHANNEL } from '../../src/api/methods';
+import * as transport from '../../src/main/ipc-transport';
 
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>) =>
-      electron.handlers.set(channel, handler),
-    removeHandler: (channel: string) => electron.handlers.delete(channel),
+type Handler = (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>;
+
+/** A stand-in for Electron's ipcMain that keeps the handler registered on each channel. */
+const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler) {
+    this.handlers.set(channel, handler);
   },
-}));
-
-const { API_CHANNEL } = await import('../../src/api/methods');
-const { DESKTOP_EVENT_CHANNEL } = await import('../../src/api/desktop-types');
-const transport = await import('../../src/main/ipc-transport');
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  },
+};
 
 const RENDERER = 'file:///opt/drillbench/resources/app.asar/out/renderer/index.html';
 
@@ -39,8 +40,8 @@ const second = recordingRouter('second window');
 let handler: (event: unknown, ...args: unknown[]) => Promise<ApiResult<unknown>>;
 
 beforeAll(() => {
-  transport.registerIpcTransport(RENDERER);
-  const registered = electron.handlers.get(API_CHANNEL);
+  transport.registerIpcTransport(ipcMain as never, RENDERER);
+  const registered = ipcMain.handlers.get(API_CHANNEL);
   if (!registered) throw new Error('the transport registered no handler');
   handler = registered;
   transport.attachRouter(1, first.router);
@@ -129,5 +130,23 @@ describe('desktop events', () => {
     expect(sent).toEqual([
       [DESKTOP_EVENT_CHANNEL, { type: 'navigate', view: 'import', files: ['/d/a.csv'] }],
     ]);
+  });
+});
+
+describe('registration', () => {
+  it('can be undone', () => {
+    const local = {
+      handlers: new Map<string, unknown>(),
+      handle(c: string, h: unknown) {
+        this.handlers.set(c, h);
+      },
+      removeHandler(c: string) {
+        this.handlers.delete(c);
+      },
+    };
+    const stop = transport.registerIpcTransport(local as never, RENDERER);
+    expect(local.handlers.has(API_CHANNEL)).toBe(true);
+    stop();
+    expect(local.handlers.has(API_CHANNEL)).toBe(false);
   });
 });
