@@ -4,8 +4,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'crypto', 'url'];
-const layer = (name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `This layer may not import ${name}.` });
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'crypto',
+  'url',
+];
+const layer = (name) => ({
+  group: [`**/${name}/**`, `**/${name}`],
+  message: `This layer may not import ${name}.`,
+});
 const banned = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups }],
 });
@@ -13,12 +26,22 @@ const pkgs = (names, message) => ({ group: names, message });
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.scratch/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+      '.scratch/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -37,7 +60,10 @@ export default tseslint.config(
       layer('main'),
       layer('preload'),
       layer('renderer'),
-      pkgs([...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*', 'zod'], 'The domain is pure: no I/O, UI or schema libraries.'),
+      pkgs(
+        [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*', 'zod'],
+        'The domain is pure: no I/O, UI or schema libraries.',
+      ),
     ),
   },
   {
@@ -50,7 +76,10 @@ export default tseslint.config(
       layer('main'),
       layer('preload'),
       layer('renderer'),
-      pkgs([...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*'], 'The API contract is pure.'),
+      pkgs(
+        [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*'],
+        'The API contract is pure.',
+      ),
     ),
   },
   {
@@ -74,16 +103,29 @@ export default tseslint.config(
       layer('main'),
       layer('preload'),
       layer('renderer'),
-      pkgs(['electron', 'react', 'react-dom', 'ag-grid-*'], 'Services run under plain Node, inside or outside Electron.'),
+      pkgs(
+        ['electron', 'react', 'react-dom', 'ag-grid-*'],
+        'Services run under plain Node, inside or outside Electron.',
+      ),
     ),
   },
   {
     files: ['src/cli/**', 'src/web-host/**'],
-    rules: banned(layer('main'), layer('preload'), layer('renderer'), pkgs(['electron', 'react', 'react-dom'], 'Runs under plain Node.')),
+    rules: banned(
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      pkgs(['electron', 'react', 'react-dom'], 'Runs under plain Node.'),
+    ),
   },
   {
     files: ['src/main/**'],
-    rules: banned(layer('renderer'), layer('preload'), layer('cli'), pkgs(['react', 'react-dom'], 'Main has no UI code.')),
+    rules: banned(
+      layer('renderer'),
+      layer('preload'),
+      layer('cli'),
+      pkgs(['react', 'react-dom'], 'Main has no UI code.'),
+    ),
   },
   {
     files: ['src/preload/**'],
@@ -117,8 +159,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Use the typed IPC transport (src/main/ipc-transport.ts).' },
-        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Only the preload touches ipcRenderer.' },
+        {
+          selector: "ImportSpecifier[imported.name='ipcMain']:not([parent.importKind='type'])",
+          message: 'Use the typed IPC transport (src/main/ipc-transport.ts).',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='ipcRenderer']",
+          message: 'Only the preload touches ipcRenderer.',
+        },
       ],
     },
   },
