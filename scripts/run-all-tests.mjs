@@ -10,12 +10,36 @@ const root = join(import.meta.dirname, '..');
 const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 
-/** Each stage: a command, and how to count its tests (one check unless a JSON report says more). */
+/** @param {{ numPassedTests: number, numFailedTests: number, numRuntimeErrorTestSuites?: number }} json */
+function vitestCounts(json) {
+  return { passed: json.numPassedTests, failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0) };
+}
+
+/** @param {{ stats: { expected: number, unexpected: number, flaky?: number }, errors?: unknown[] }} json */
+function playwrightCounts(json) {
+  return {
+    passed: json.stats.expected + (json.stats.flaky ?? 0),
+    failed: json.stats.unexpected + (json.errors?.length ?? 0),
+  };
+}
+
+/**
+ * Each stage: a command, and how to count its tests (one check unless a JSON report says more).
+ * @typedef {{ name: string, command: string, args: string[], report?: string,
+ *   count?: (json: any) => { passed: number, failed: number } }} Stage
+ */
+/** @type {Stage[]} */
 const stages = [
   { name: 'lint', command: 'npm', args: ['run', 'lint'] },
   { name: 'format', command: 'npm', args: ['run', 'format:check'] },
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'] },
   { name: 'build', command: 'npm', args: ['run', 'build'] },
+  { name: 'electron security (electronegativity)', command: 'npm', args: ['run', 'security:electron'] },
+  {
+    name: 'packaging check (unpacked Linux app)',
+    command: 'npm',
+    args: ['run', 'package:check', '--', '--no-build'],
+  },
   {
     name: 'unit and integration tests (vitest)',
     command: 'npx',
@@ -27,20 +51,14 @@ const stages = [
       `--outputFile=${join(results, 'vitest-results.json')}`,
     ],
     report: join(results, 'vitest-results.json'),
-    count: (json) => ({
-      passed: json.numPassedTests,
-      failed: json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0),
-    }),
+    count: vitestCounts,
   },
   {
     name: 'browser end-to-end tests (Playwright)',
     command: 'npx',
     args: ['playwright', 'test'],
     report: join(results, 'e2e-results.json'),
-    count: (json) => ({
-      passed: json.stats.expected + (json.stats.flaky ?? 0),
-      failed: json.stats.unexpected + (json.errors?.length ?? 0),
-    }),
+    count: playwrightCounts,
   },
 ];
 
@@ -54,7 +72,7 @@ for (const stage of stages) {
   const run = spawnSync(stage.command, stage.args, { cwd: root, stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counted = { passed: run.status === 0 ? 1 : 0, failed: run.status === 0 ? 0 : 1 };
-  if (stage.report) {
+  if (stage.report && stage.count) {
     if (existsSync(stage.report)) {
       counted = stage.count(JSON.parse(readFileSync(stage.report, 'utf8')));
       // A runner that exits non-zero with no failed test still failed (a crash, a broken config).

@@ -5,6 +5,15 @@ import { z } from 'zod';
 import { ANALYTE_UNITS, DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import { TEXT_ENCODINGS } from '../domain/csv/sniff';
 import { FILE_KINDS } from '../domain/import/header-mapping';
+import type {
+  BackupResult,
+  ChosenPath,
+  ChosenPaths,
+  OpenFilesResult,
+  OpenProjectResult,
+  SaveCopyResult,
+} from './desktop-types';
+import { PROJECT_FILE_EXTENSION } from './desktop-types';
 import type { ImportSummary } from './import-types';
 import type { ApiMethod } from './methods';
 import type {
@@ -81,6 +90,25 @@ export const importRequestSchema = z
   })
   .strict();
 
+// Desktop app (issue 6): paths are full paths because the app and the user's shell may have different
+// working folders.
+const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\)/;
+
+export const absolutePathSchema = z
+  .string()
+  .min(1, 'Give a file path.')
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'A file path cannot contain a null character.')
+  .refine(
+    (path) => ABSOLUTE_PATH.test(path),
+    'Give the full path of the file, e.g. /home/me/camp.drillbench or C:\\Projects\\camp.drillbench.',
+  );
+
+export const projectPathSchema = absolutePathSchema.refine(
+  (path) => path.toLowerCase().endsWith(PROJECT_FILE_EXTENSION),
+  `A drillbench project file name ends in ${PROJECT_FILE_EXTENSION}.`,
+);
+
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
   'project.update': call<ProjectInfo>()(
@@ -112,6 +140,45 @@ export const contract = {
   'import.run': call<ImportSummary>()(importRequestSchema),
   'jobs.status': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
   'jobs.cancel': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
+  // Desktop app (issue 6)
+  'project.backup': call<BackupResult>()(z.object({ destination: projectPathSchema.optional() }).strict()),
+  'app.newProject': call<OpenProjectResult>()(
+    z
+      .object({
+        name: z.string().trim().min(1, 'A project needs a name.').max(200).optional(),
+        length_unit: z.enum(LENGTH_UNITS).optional(),
+        dip_convention: z.enum(DIP_CONVENTIONS).optional(),
+        coordinate_system: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
+  'app.openProject': call<OpenProjectResult>()(z.object({ path: absolutePathSchema.optional() }).strict()),
+  'app.openFiles': call<OpenFilesResult>()(
+    z
+      .object({
+        paths: z
+          .array(absolutePathSchema)
+          .min(1, 'Give at least one file.')
+          .max(100, 'Open at most 100 files at a time.'),
+      })
+      .strict(),
+  ),
+  'app.saveCopy': call<SaveCopyResult>()(empty),
+  'app.chooseImportFiles': call<ChosenPaths>()(z.object({ multiple: z.boolean().default(true) }).strict()),
+  'app.chooseExportFile': call<ChosenPath>()(
+    z
+      .object({
+        format: z.enum(['csv', 'xlsx']),
+        suggestedName: z
+          .string()
+          .trim()
+          .min(1, 'Suggest a file name.')
+          .max(200)
+          .refine((name) => !/[\\/\0]/.test(name), 'Suggest a file name without folders in it.'),
+      })
+      .strict(),
+  ),
+  'app.chooseExportFolder': call<ChosenPath>()(empty),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

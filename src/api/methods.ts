@@ -14,6 +14,15 @@ export const API_METHODS = [
   'import.run',
   'jobs.status',
   'jobs.cancel',
+  // Desktop app (issue 6): backups everywhere; native dialogs and windows in the desktop app only.
+  'project.backup',
+  'app.newProject',
+  'app.openProject',
+  'app.openFiles',
+  'app.saveCopy',
+  'app.chooseImportFiles',
+  'app.chooseExportFile',
+  'app.chooseExportFolder',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

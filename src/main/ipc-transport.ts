@@ -1,27 +1,16 @@
-// The Electron transport: one IPC channel, each window dispatching to the router of its own project,
-// and every message checked to come from our own page in one of our windows.
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+// The Electron transport: one IPC channel for API calls, each window dispatching to the router of its
+// own project, every message checked to come from our own page in the top frame of one of our windows;
+// and one channel the other way for desktop events (menu navigation, notices).
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { DESKTOP_EVENT_CHANNEL, type DesktopEvent } from '../api/desktop-types';
 import { API_CHANNEL } from '../api/methods';
 import { failure, type ApiResult } from '../api/result';
 import type { Router } from '../services/api/router';
+import { isTrustedSender, type SenderFrame } from './renderer-origin';
+
+export { isRendererUrl, isTrustedSender } from './renderer-origin';
 
 const routers = new Map<number, Router>();
-
-/** True when the frame shows our renderer: the packaged file or, in development, the dev server. */
-export function isTrustedSender(
-  frame: Pick<WebFrameMain, 'url'> | null | undefined,
-  rendererUrl: string,
-): boolean {
-  if (!frame) return false;
-  try {
-    const url = new URL(frame.url);
-    const expected = new URL(rendererUrl);
-    if (expected.protocol === 'file:') return url.protocol === 'file:' && url.pathname === expected.pathname;
-    return url.origin === expected.origin;
-  } catch {
-    return false;
-  }
-}
 
 export function attachRouter(webContentsId: number, router: Router): void {
   routers.set(webContentsId, router);
@@ -31,8 +20,13 @@ export function detachRouter(webContentsId: number): void {
   routers.delete(webContentsId);
 }
 
+export type ApiCallEvent = {
+  senderFrame: SenderFrame | null;
+  sender: Pick<IpcMainInvokeEvent['sender'], 'id'>;
+};
+
 export async function handleApiCall(
-  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+  event: ApiCallEvent,
   rendererUrl: string,
   method: unknown,
   input: unknown,
@@ -41,13 +35,34 @@ export async function handleApiCall(
     return failure('unauthorized', 'This call did not come from a drillbench window and was refused.');
   }
   const router = routers.get(event.sender.id);
-  if (!router) return failure('not-found', 'This window has no open project.');
+  if (!router) {
+    return failure(
+      'unauthorized',
+      'This call came from a window that has no drillbench project and was refused.',
+    );
+  }
+  // The router checks the method name and validates the input with the call's schema.
   return router.dispatch(method, input);
 }
 
-/** `ipcMain` is passed in so this module loads without Electron (tests run it under plain Node). */
-export function registerIpcTransport(ipcMain: IpcMain, rendererUrl: string): void {
+/**
+ * Starts answering API calls; returns the function that stops it. `ipcMain` is passed in so this module
+ * loads without Electron (tests run it under plain Node).
+ */
+export function registerIpcTransport(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  rendererUrl: string,
+): () => void {
   ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) =>
     handleApiCall(event, rendererUrl, method, input),
   );
+  return () => ipcMain.removeHandler(API_CHANNEL);
+}
+
+/** Sends a window a desktop event (the only main-to-renderer message there is). */
+export function sendDesktopEvent(
+  contents: { send(channel: string, payload: DesktopEvent): void },
+  event: DesktopEvent,
+): void {
+  contents.send(DESKTOP_EVENT_CHANNEL, event);
 }

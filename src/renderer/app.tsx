@@ -5,6 +5,8 @@ import type { ProjectInfo } from '../api/types';
 import type { DataTable } from '../domain/model';
 import { api } from './api/api-client';
 import { describeError } from './components/error-text';
+import { useDesktopIntegration } from './views/desktop-integration';
+import { DesktopNotice } from './views/desktop-notice';
 import { TableView } from './views/table-view';
 import { ValidationView } from './views/validation-view';
 
@@ -27,6 +29,12 @@ export function App() {
     api['project.info']({}).then(setInfo, (failure: unknown) => setError(describeError(failure)));
   }, []);
   useEffect(refresh, [refresh]);
+  // The desktop menu's Import and Export, and files dropped on the window (issue 6).
+  const desktop = useDesktopIntegration((target) => {
+    const known = VIEWS.find((entry) => (entry.id as string) === target);
+    if (known) setView(known.id);
+    else setError(`The ${target} view is not part of this build of drillbench yet.`);
+  });
 
   return (
     <div className="app">
@@ -45,6 +53,7 @@ export function App() {
         ))}
       </nav>
       <main className="content">
+        {desktop.notice && <DesktopNotice notice={desktop.notice} onDismiss={desktop.dismiss} />}
         {error && (
           <div role="alert" className="error-banner">
             {error}

@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import DatabaseConstructor, { type Database } from 'better-sqlite3';
 import type { DipConvention, LengthUnit, ProjectSettings } from '../domain/model';
 import { applyMigrations, latestVersion, loadMigrations, schemaVersion } from './migrations';
+import { sqliteBindingOptions } from './sqlite-binding';
 import { StorageError } from './storage-error';
 
 /** 'DRLB': marks a SQLite file as a drillbench project (PRAGMA application_id). */
@@ -57,7 +58,7 @@ export function createProject(path: string, settings: NewProjectSettings, create
   if (path !== ':memory:' && existsSync(path)) {
     throw new StorageError('exists', `${path} already exists. Choose another file name, or open it instead.`);
   }
-  const db = new DatabaseConstructor(path);
+  const db = new DatabaseConstructor(path, sqliteBindingOptions());
   try {
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -103,7 +104,11 @@ export function openProject(path: string, options: OpenOptions = {}): Project {
       `${path} is not a drillbench project (it is not a SQLite database).`,
     );
   }
-  const db = new DatabaseConstructor(path, { readonly: options.readonly ?? false, fileMustExist: true });
+  const db = new DatabaseConstructor(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: true,
+    ...sqliteBindingOptions(),
+  });
   try {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (applicationId !== APPLICATION_ID) {

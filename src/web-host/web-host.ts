@@ -1,10 +1,10 @@
 // The local browser host: serves the built renderer and the API to this machine only. Every request
 // must name this host (127.0.0.1 or localhost with our port, which defeats DNS rebinding); API calls
 // must carry the per-launch token and, when the browser sends an Origin, come from our own page.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, normalize, resolve, sep } from 'node:path';
+import { extname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import type { Router } from '../services/api/router';
 
 export interface WebHostOptions {
@@ -14,6 +14,8 @@ export interface WebHostOptions {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Largest API request body accepted (16 MB by default). */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -24,7 +26,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const TOKEN_COOKIE = 'drillbench-token';
 const MAX_BODY = 16 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -52,20 +53,35 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * Compares a presented secret with ours in constant time. Both sides are hashed first, so the
+ * comparison takes the same time whatever the presented value's length or content.
+ */
+export function sameToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given, 'utf8').digest();
+  const b = createHash('sha256').update(token, 'utf8').digest();
+  return timingSafeEqual(a, b) && given.length > 0;
 }
 
-function cookieToken(request: IncomingMessage): string | undefined {
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
   const header = request.headers.cookie ?? '';
   for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
   }
   return undefined;
+}
+
+/** The media type of a Content-Type header, without parameters, in lower case. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+class BodyTooLarge extends Error {}
+
+function describeBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function send(
@@ -81,30 +97,39 @@ function send(
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
     ...extra,
   });
   response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('The request is larger than 16 MB.'));
-        request.destroy();
+      if (size > limit) {
+        // Stop buffering; the caller answers 413 and closes the connection.
+        request.off('data', onData);
+        request.resume();
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }
 
-/** A path inside the static folder, or null when the request tries to leave it. */
+/**
+ * A path inside the static folder, or null when the request tries to leave it: `..` (also encoded),
+ * backslashes, null bytes and absolute or drive paths are refused before the file system is asked.
+ */
 export function staticPath(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -112,17 +137,42 @@ export function staticPath(root: string, urlPath: string): string | null {
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.split('/').some((segment) => segment === '..')) return null;
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
+  if (isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) return null;
   const full = resolve(root, relative);
   const base = resolve(root);
   return full === base || full.startsWith(base + sep) ? full : null;
 }
 
+/** The file's real path when it (after following symlinks) is still inside the real static folder. */
+async function realFileInside(realRoot: string, file: string): Promise<string | null> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return null;
+  }
+  return real.startsWith(realRoot + sep) ? real : null;
+}
+
+/** A same-origin path to send the browser back to after taking the token out of the address. */
+function safeRedirectPath(pathname: string): string {
+  return /^\/(?![/\\])[^\s]*$/.test(pathname) ? pathname : '/';
+}
+
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  // The page's cookie carries a secret of its own, so the API token appears in no response but the page.
+  const cookieSecret = randomBytes(24).toString('hex');
+  const maxBody = options.maxBodyBytes ?? MAX_BODY;
   const root = resolve(options.staticDir);
+  // Files are compared by real path, so a symlink in the folder cannot point outside it.
+  const realRoot = realpath(root).catch(() => root);
   let port = 0;
+  // Cookies are shared by every port of a host: the port in the name keeps two hosts apart.
+  const cookieName = () => `drillbench-${port}`;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
@@ -133,28 +183,33 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     query: URLSearchParams,
   ): Promise<void> {
     const queryToken = query.get('token') ?? undefined;
-    const authorised = sameToken(queryToken, token) || sameToken(cookieToken(request), token);
+    const fromQuery = sameToken(queryToken, token);
+    const authorised = fromQuery || sameToken(cookieValue(request, cookieName()), cookieSecret);
     if (!authorised) {
       send(response, 401, 'This drillbench host needs its token: open the URL printed when it started.');
       return;
     }
-    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    if (queryToken) {
+    if (fromQuery) {
       // Move the token from the address bar into a cookie so it is not left in history or shared links.
-      send(response, 303, '', 'text/plain; charset=utf-8', { Location: pathname, 'Set-Cookie': cookie });
+      const cookie = `${cookieName()}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/`;
+      send(response, 303, '', 'text/plain; charset=utf-8', {
+        Location: safeRedirectPath(pathname),
+        'Set-Cookie': cookie,
+      });
       return;
     }
     const file = staticPath(root, pathname === '/' ? '/index.html' : pathname);
-    if (!file) {
-      send(response, 403, 'Forbidden.');
+    const real = file ? await realFileInside(await realRoot, file) : null;
+    if (!file || !real) {
+      send(response, file ? 404 : 403, file ? 'Not found.' : 'Forbidden.');
       return;
     }
     try {
-      const info = await stat(file);
+      const info = await stat(real);
       if (!info.isFile()) throw new Error('not a file');
-      let body: string | Buffer = await readFile(file);
-      const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-      if (extname(file) === '.html') {
+      let body: string | Buffer = await readFile(real);
+      const type = CONTENT_TYPES[extname(real)] ?? 'application/octet-stream';
+      if (extname(real) === '.html') {
         body = body
           .toString('utf8')
           .replace('<head>', `<head><meta name="drillbench-token" content="${token}">`);
@@ -173,10 +228,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) {
+    const fetchSite = request.headers['sec-fetch-site'];
+    if ((origin !== undefined && !allowedOrigins().has(origin)) || fetchSite === 'cross-site') {
       json(403, {
         ok: false,
-        error: { code: 'unauthorized', message: `Requests from ${origin} are refused.` },
+        error: { code: 'unauthorized', message: `Requests from ${origin ?? 'another site'} are refused.` },
       });
       return;
     }
@@ -188,18 +244,43 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       return;
     }
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (mediaType(request.headers['content-type']) !== 'application/json') {
       json(415, {
         ok: false,
         error: { code: 'invalid-input', message: 'Send the call as application/json.' },
       });
       return;
     }
+    const tooLarge = () => {
+      response.on('finish', () => request.destroy());
+      send(
+        response,
+        413,
+        JSON.stringify({
+          ok: false,
+          error: {
+            code: 'invalid-input',
+            message: `The request is larger than ${describeBytes(maxBody)}; send less at a time.`,
+          },
+        }),
+        'application/json',
+        { Connection: 'close' },
+      );
+    };
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > maxBody) {
+      tooLarge();
+      return;
+    }
     let input: unknown;
     try {
-      const text = await readBody(request);
+      const text = await readBody(request, maxBody);
       input = text === '' ? {} : JSON.parse(text);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        tooLarge();
+        return;
+      }
       json(400, {
         ok: false,
         error: {

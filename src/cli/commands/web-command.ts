@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { findPackageFolder } from '../../storage/package-files';
 import { openApiSession } from '../../services/api/api-session';
-import { openOrCreateDemo } from '../../services/demo/demo-writer';
+import { openLockedProjectOrDemo } from '../../services/system/locked-project';
 import { startWebHost } from '../../web-host/web-host';
 import { numberOption, UsageError, type CliCommand, EXIT } from '../cli-command';
 
@@ -31,29 +31,36 @@ export const webCommand: CliCommand = {
 
 Starts the local browser host on 127.0.0.1 only and prints its address with a one-time token; only a
 browser on this machine with that address can use it. Without a project it opens the demo project
-(writing it on first use). Stop it with Ctrl+C.
+(writing it on first use). While it runs, the project is locked (a <project>.lock file beside it) so the
+desktop app does not edit it at the same time. Stop it with Ctrl+C.
   --port   port to listen on (default: any free port)
   --open   open the address in the default browser`,
   options: { port: { type: 'string' }, open: { type: 'boolean' } },
   async run(positionals, values, io) {
     const staticDir = rendererDirectory();
-    const project = openOrCreateDemo(positionals[0], io.out);
+    // The lock keeps the desktop app (or a second `drillbench web`) from editing the same file meanwhile.
+    const opened = openLockedProjectOrDemo(positionals[0], { purpose: 'web', log: io.out });
+    const { project } = opened;
     const session = openApiSession(project, 'api');
-    const host = await startWebHost({
-      router: session.router,
-      staticDir,
-      port: numberOption(values, 'port'),
-    });
-    io.out(`drillbench is serving ${project.path}`);
-    io.out(`Open ${host.url}`);
-    if (values.open === true) openInBrowser(host.url);
-    await new Promise<void>((done) => {
-      const stop = () => done();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    await host.close();
-    await session.close();
+    try {
+      const host = await startWebHost({
+        router: session.router,
+        staticDir,
+        port: numberOption(values, 'port'),
+      });
+      io.out(`drillbench is serving ${project.path}`);
+      io.out(`Open ${host.url}`);
+      if (values.open === true) openInBrowser(host.url);
+      await new Promise<void>((done) => {
+        const stop = () => done();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await host.close();
+    } finally {
+      await session.close();
+      opened.lock.release();
+    }
     return EXIT.ok;
   },
 };

@@ -2,6 +2,7 @@
 import type { Project } from '../../storage/project-db';
 import type { ChangeSource } from '../../storage/audit';
 import type { JobRunner } from '../jobs/job-runner';
+import type { DesktopShell } from '../desktop/desktop-shell';
 
 export interface ApiContext {
   project: Project;
@@ -11,4 +12,6 @@ export interface ApiContext {
   source: ChangeSource;
   /** Background jobs of this project (worker threads). */
   jobs: JobRunner;
+  /** Native dialogs and windows: only in the desktop app (issue 6). */
+  desktop?: DesktopShell;
 }

@@ -2,6 +2,7 @@
 import type { ChangeSource } from '../../storage/audit';
 import { closeProject, type Project } from '../../storage/project-db';
 import { JobRunner } from '../jobs/job-runner';
+import type { DesktopShell } from '../desktop/desktop-shell';
 import { osUserName } from '../system/app-paths';
 import { createRouter, type Router } from './router';
 
@@ -12,9 +13,14 @@ export interface ApiSession {
   close(): Promise<void>;
 }
 
-export function openApiSession(project: Project, source: ChangeSource, osUser = osUserName()): ApiSession {
+export function openApiSession(
+  project: Project,
+  source: ChangeSource,
+  osUser = osUserName(),
+  desktop?: DesktopShell,
+): ApiSession {
   const jobs = new JobRunner(project.path, osUser);
-  const router = createRouter({ project, osUser, source, jobs });
+  const router = createRouter({ project, osUser, source, jobs, desktop });
   return {
     project,
     router,

@@ -3,6 +3,7 @@ import { failure, type ApiResult } from '../../api/result';
 import { CsvSyntaxError } from '../../domain/csv/csv-tokenizer';
 import { MappingError } from '../../domain/import/header-mapping';
 import { StorageError } from '../../storage/storage-error';
+import { DesktopUnavailableError } from '../desktop/desktop-shell';
 import { ImportCancelled, ImportError } from '../import/import-engine';
 import { FileReadError } from '../import/text-source';
 import { JobCancelled } from '../jobs/job-types';
@@ -13,6 +14,7 @@ export function toApiError(error: unknown): ApiResult<never> {
     const code = error.kind === 'damaged' ? 'internal' : error.kind;
     return failure(code, error.message);
   }
+  if (error instanceof DesktopUnavailableError) return failure('refused', error.message);
   if (error instanceof ImportCancelled || error instanceof JobCancelled)
     return failure('cancelled', error.message);
   if (error instanceof ImportError || error instanceof FileReadError || error instanceof MappingError) {

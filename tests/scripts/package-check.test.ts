@@ -1,0 +1,109 @@
+// What the package check demands of the unpacked app, and the icon containers the build writes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { icnsFromPngs, icoFromPngs } from '../../scripts/build-icons.mjs';
+import { packageProblems } from '../../scripts/package-check.mjs';
+
+const complete = {
+  asarEntries: [
+    '/package.json',
+    '/out/main/index.js',
+    '/out/main/cli.js',
+    '/out/main/job-worker.js',
+    '/out/preload/index.cjs',
+    '/out/renderer/index.html',
+    '/out/renderer/assets/index-abc.js',
+    '/node_modules/better-sqlite3/lib/index.js',
+    '/node_modules/better-sqlite3/package.json',
+    '/node_modules/zod/package.json',
+    '/node_modules/zod/index.js',
+    '/node_modules/exceljs/package.json',
+    '/node_modules/exceljs/lib/exceljs.nodejs.js',
+    '/migrations/0010_project.sql',
+    '/migrations/0020_holes.sql',
+  ],
+  unpackedFiles: ['/r/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'],
+  migrations: ['0010_project.sql', '0020_holes.sql'],
+  docs: ['desktop-app.md'],
+  main: 'out/main/index.js',
+  executable: true,
+};
+
+describe('packageProblems', () => {
+  it('accepts a complete package', () => {
+    expect(packageProblems(complete)).toEqual([]);
+  });
+
+  it('names each missing part', () => {
+    const problems = packageProblems({
+      ...complete,
+      asarEntries: complete.asarEntries.filter((entry) => !/preload|0020|assets/.test(entry)),
+      unpackedFiles: [],
+      docs: [],
+      main: 'index.js',
+      executable: false,
+    });
+    expect(problems).toEqual([
+      'the asar lacks out/preload/index.cjs',
+      'the asar lacks migrations/0020_holes.sql',
+      'the asar holds no renderer script (out/renderer/assets/*.js)',
+      'package.json "main" is index.js, not out/main/index.js',
+      "better-sqlite3's better_sqlite3.node is not unpacked beside the asar (asarUnpack)",
+      'resources/docs/desktop-app.md is missing',
+      'the app executable (drillbench) is missing',
+    ]);
+  });
+
+  it('refuses development files and source maps in the asar', () => {
+    const problems = packageProblems({
+      ...complete,
+      asarEntries: [...complete.asarEntries, '/src/main/index.ts', '/out/main/index.js.map'],
+    });
+    expect(problems).toEqual([
+      'the asar holds development files (src/main/index.ts)',
+      'the asar holds a source map (out/main/index.js.map)',
+    ]);
+  });
+});
+
+describe('icon containers', () => {
+  const png = (bytes: number) =>
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(bytes - 4, 7)]);
+
+  it('writes an ICO directory pointing at each PNG, 256 px stored as 0', () => {
+    const ico = icoFromPngs([
+      { size: 16, png: png(10) },
+      { size: 256, png: png(20) },
+    ]);
+    expect(ico.readUInt16LE(2)).toBe(1);
+    expect(ico.readUInt16LE(4)).toBe(2);
+    expect([ico.readUInt8(6), ico.readUInt32LE(6 + 8), ico.readUInt32LE(6 + 12)]).toEqual([16, 10, 38]);
+    expect([ico.readUInt8(22), ico.readUInt32LE(22 + 8), ico.readUInt32LE(22 + 12)]).toEqual([0, 20, 48]);
+    expect(ico.subarray(38, 42)).toEqual(png(10).subarray(0, 4));
+    expect(ico.length).toBe(68);
+  });
+
+  it('writes ICNS chunks with their lengths and the total in the header', () => {
+    const icns = icnsFromPngs([
+      { type: 'ic07', png: png(12) },
+      { type: 'ic10', png: png(30) },
+    ]);
+    expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    expect(icns.subarray(8, 12).toString('latin1')).toBe('ic07');
+    expect(icns.readUInt32BE(12)).toBe(20);
+    expect(icns.subarray(28, 32).toString('latin1')).toBe('ic10');
+  });
+
+  it('are what build/ holds: PNG images in both', () => {
+    const ico = readFileSync(join(import.meta.dirname, '../../build/icon.ico'));
+    const count = ico.readUInt16LE(4);
+    expect(count).toBeGreaterThanOrEqual(6);
+    const firstOffset = ico.readUInt32LE(6 + 12);
+    expect(ico.subarray(firstOffset, firstOffset + 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const icns = readFileSync(join(import.meta.dirname, '../../build/icon.icns'));
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    expect(icns.toString('latin1')).toContain('ic10');
+  });
+});
