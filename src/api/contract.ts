@@ -5,6 +5,16 @@ import { z } from 'zod';
 import { ANALYTE_UNITS, DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import { TEXT_ENCODINGS } from '../domain/csv/sniff';
 import { FILE_KINDS } from '../domain/import/header-mapping';
+import {
+  compositeStartSchema,
+  desurveyStartSchema,
+  interceptStartSchema,
+  PRESET_KINDS,
+  presetSaveSchema,
+  RUN_KIND_VALUES,
+  runExportSchema,
+} from './compositing-schemas';
+import type { InterceptReport, PresetInfo, RunList, RunPage } from './compositing-types';
 import type { ImportSummary } from './import-types';
 import type { ApiMethod } from './methods';
 import type {
@@ -25,6 +35,7 @@ function call<Output>() {
 
 const empty = z.object({}).strict();
 const identifier = z.string().min(1).max(64);
+const runId = z.number({ error: 'Give the run number.' }).int().positive('Run numbers start at 1.');
 
 export const sortSchema = z.object({ column: identifier, direction: z.enum(['asc', 'desc']) });
 
@@ -112,6 +123,37 @@ export const contract = {
   'import.run': call<ImportSummary>()(importRequestSchema),
   'jobs.status': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
   'jobs.cancel': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
+  // compositing: intercepts, composites, desurvey, presets and saved runs
+  'intercepts.start': call<JobStatus>()(interceptStartSchema),
+  'composites.start': call<JobStatus>()(compositeStartSchema),
+  'desurvey.start': call<JobStatus>()(desurveyStartSchema),
+  'presets.list': call<PresetInfo[]>()(z.object({ kind: z.enum(PRESET_KINDS) }).strict()),
+  'presets.save': call<PresetInfo>()(presetSaveSchema),
+  'presets.delete': call<{ deleted: true }>()(
+    z.object({ kind: z.enum(PRESET_KINDS), name: z.string().min(1) }).strict(),
+  ),
+  'runs.list': call<RunList>()(
+    z
+      .object({
+        kind: z.enum(RUN_KIND_VALUES).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ),
+  'runs.get': call<RunPage>()(
+    z
+      .object({
+        id: runId,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(5000).default(1000),
+      })
+      .strict(),
+  ),
+  'runs.report': call<InterceptReport>()(z.object({ id: runId }).strict()),
+  'runs.verify': call<JobStatus>()(z.object({ id: runId }).strict()),
+  'runs.export': call<JobStatus>()(runExportSchema),
+  'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

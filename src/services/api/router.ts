@@ -6,6 +6,7 @@ import { isApiMethod, type ApiMethod } from '../../api/methods';
 import { failure, ok, type ApiErrorDetail, type ApiResult } from '../../api/result';
 import { toApiError } from './error-mapping';
 import type { ApiContext } from './api-context';
+import { compositingHandlers } from './compositing-handlers';
 import { dataHandlers } from './data-handlers';
 import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...validationHandlers,
   ...importHandlers,
   ...jobHandlers,
+  ...compositingHandlers,
 };
 
 export interface Router {
