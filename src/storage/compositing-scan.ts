@@ -61,11 +61,32 @@ export interface ScannedHole {
 
 /** Holes to read, in hole ID order; `holeIds` restricts them and every one must exist. */
 export function listScanHoles(db: Database, holeIds: readonly string[] | null): ScanHoleRow[] {
-  const rows = db
+  // Raw rows turned into objects here: quicker than named rows for ten thousand holes.
+  const raw = db
     .prepare(
-      'SELECT id AS rowId, hole_id AS holeId, easting, northing, elevation, azimuth, dip, eoh FROM holes ORDER BY hole_id',
+      'SELECT id, hole_id, easting, northing, elevation, azimuth, dip, eoh FROM holes ORDER BY hole_id',
     )
-    .all() as ScanHoleRow[];
+    .raw()
+    .all() as [
+    number,
+    string,
+    number | null,
+    number | null,
+    number | null,
+    number | null,
+    number | null,
+    number | null,
+  ][];
+  const rows: ScanHoleRow[] = raw.map(([rowId, holeId, easting, northing, elevation, azimuth, dip, eoh]) => ({
+    rowId,
+    holeId,
+    easting,
+    northing,
+    elevation,
+    azimuth,
+    dip,
+    eoh,
+  }));
   if (holeIds === null) return rows;
   const wanted = new Set(holeIds);
   const found = rows.filter((row) => wanted.has(row.holeId));
@@ -140,6 +161,26 @@ export function scanStatements(analytes: readonly ScanAnalyte[]): {
 
 const nan = (value: number | null) => value ?? NaN;
 
+/** Numbers of one hole for its digest, appended to a reused array (null as NaN). */
+class NumberLog {
+  private count = 0;
+
+  constructor(public values: Float64Array) {}
+
+  add(...items: (number | null)[]): void {
+    if (this.count + items.length > this.values.length) {
+      const grown = new Float64Array(Math.max(this.values.length * 2, this.count + items.length));
+      grown.set(this.values.subarray(0, this.count));
+      this.values = grown;
+    }
+    for (const item of items) this.values[this.count++] = nan(item);
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.values.buffer, 0, this.count * 8);
+  }
+}
+
 /** Reads holes one by one into reused buffers and keeps the run's data hash. */
 export class CompositingScan {
   readonly samples: HoleSamplesBuffer;
@@ -151,7 +192,9 @@ export class CompositingScan {
     deepest: Statement | null;
   };
   private readonly overall: Hash;
-  private readonly scratch = new Float64Array(8);
+  private readonly scratch = new Float64Array(1);
+  /** Reused from hole to hole by NumberLog. */
+  private log: Float64Array = new Float64Array(256);
   samplesRead = 0;
   holesRead = 0;
 
@@ -176,31 +219,28 @@ export class CompositingScan {
   }
 
   read(hole: ScanHoleRow): ScannedHole {
-    const digest = createHash('sha256');
-    const numbers = (...values: (number | null)[]) => {
-      for (let i = 0; i < values.length; i++) this.scratch[i] = nan(values[i] ?? null);
-      digest.update(new Uint8Array(this.scratch.buffer, 0, values.length * 8));
-    };
-    digest.update(`${hole.holeId}\u0000`, 'utf8');
-    numbers(hole.rowId, hole.easting, hole.northing, hole.elevation, hole.azimuth, hole.dip, hole.eoh);
+    // The hole's numbers (collar, surveys, lithology) and texts go to the digest in one update each; the
+    // samples' columns follow as the typed arrays they were read into.
+    const numbers = new NumberLog(this.log);
+    let texts = `${hole.holeId}\u0000`;
+    numbers.add(hole.rowId, hole.easting, hole.northing, hole.elevation, hole.azimuth, hole.dip, hole.eoh);
     const convention = this.options.dipConvention;
     const surveys: SurveyInput[] = [];
     if (this.statements.surveys) {
       const rows = this.statements.surveys.all(hole.rowId) as [number, number, number, number][];
-      numbers(rows.length);
+      numbers.add(rows.length);
       for (const [id, depth, azimuth, dip] of rows) {
-        numbers(id, depth, azimuth, dip);
+        numbers.add(id, depth, azimuth, dip);
         surveys.push({ depth, azimuth, dip: toNegativeDown(dip, convention) });
       }
     }
-    this.readSamples(hole, digest);
     const lithology: DomainInterval[] = [];
     if (this.statements.lithology) {
       const rows = this.statements.lithology.all(hole.rowId) as [number, number, number, string][];
-      numbers(rows.length);
+      numbers.add(rows.length);
       for (const [id, from, to, code] of rows) {
-        numbers(id, from, to);
-        digest.update(`${code}\u0000`, 'utf8');
+        numbers.add(id, from, to);
+        texts += `${code}\u0000`;
         lithology.push({ from, to, code });
       }
     }
@@ -208,8 +248,11 @@ export class CompositingScan {
     if (this.statements.deepest && hole.eoh === null) {
       const found = this.statements.deepest.get(hole.rowId, hole.rowId) as number;
       deepest = found >= 0 ? found : null;
-      numbers(deepest);
+      numbers.add(deepest);
     }
+    this.log = numbers.values;
+    const digest = createHash('sha256').update(texts, 'utf8').update(numbers.bytes());
+    this.readSamples(hole, digest);
     const hex = digest.digest('hex').slice(0, 32);
     this.overall.update(`${hole.holeId}\u0000${hex}\n`, 'utf8');
     this.holesRead++;

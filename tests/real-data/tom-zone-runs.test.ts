@@ -129,7 +129,8 @@ describe('Tom zone through the storage scan', () => {
     ).table;
     const from = numberColumn(run, 'from');
     const zn = numberColumn(run, 'a:Zn');
-    const znLength = numberColumn(run, 'analyte_length:Zn');
+    // Missing grades excluded: the length behind each value is its assayed length.
+    const znLength = numberColumn(run, 'assayed:Zn');
     const metal = new Map<string, number>();
     for (let r = 0; r < run.rowCount; r++) {
       const hole = run.holes[run.hole[r]!]!;

@@ -87,17 +87,18 @@ export class ResultTableBuilder {
     this.textCodes[column]![row] = code;
   }
 
+  /** The table so far, as views of the builder's arrays (no copy): add no rows after finishing. */
   finish(): ResultTable {
     const n = this.rows;
     return {
       holes: [...this.holes],
       rowCount: n,
-      hole: this.hole.slice(0, n),
-      numbers: this.numberNames.map((name, c) => ({ name, values: this.numberValues[c]!.slice(0, n) })),
+      hole: this.hole.subarray(0, n),
+      numbers: this.numberNames.map((name, c) => ({ name, values: this.numberValues[c]!.subarray(0, n) })),
       texts: this.textNames.map((name, c) => ({
         name,
         levels: [...this.textLevels[c]!.levels],
-        codes: this.textCodes[c]!.slice(0, n),
+        codes: this.textCodes[c]!.subarray(0, n),
       })),
     };
   }

@@ -29,7 +29,6 @@ const INTERCEPT_NUMBERS = [
 
 const analyteColumn = (code: string) => `a:${code}`;
 const assayedColumn = (code: string) => `assayed:${code}`;
-const analyteLengthColumn = (code: string) => `analyte_length:${code}`;
 
 export function interceptTableBuilder(reportAnalytes: readonly string[]): ResultTableBuilder {
   return new ResultTableBuilder(
@@ -123,7 +122,12 @@ export function interceptsFromTable(
   return out;
 }
 
-export function compositeTableBuilder(analytes: readonly string[]): ResultTableBuilder {
+/**
+ * Composite rows keep each analyte's assayed length beside its value. A composite's `analyteLengths` are
+ * not stored: they equal the assayed length when missing grades are excluded and the sampled length when
+ * they count as zero, and a million composites are worth keeping small.
+ */
+export function compositeTableBuilder(analytes: readonly string[], domains: boolean): ResultTableBuilder {
   return new ResultTableBuilder(
     [
       'from',
@@ -131,10 +135,9 @@ export function compositeTableBuilder(analytes: readonly string[]): ResultTableB
       'length',
       'sampled_length',
       ...analytes.map(analyteColumn),
-      ...analytes.map(analyteLengthColumn),
       ...analytes.map(assayedColumn),
     ],
-    ['domain'],
+    domains ? ['domain'] : [],
     4096,
   );
 }
@@ -148,10 +151,9 @@ export function addCompositeRow(builder: ResultTableBuilder, composite: Composit
   const n = composite.values.length;
   for (let a = 0; a < n; a++) {
     builder.setNumber(4 + a, row, composite.values[a] ?? null);
-    builder.setNumber(4 + n + a, row, composite.analyteLengths[a]!);
-    builder.setNumber(4 + 2 * n + a, row, composite.assayedLengths[a]!);
+    builder.setNumber(4 + n + a, row, composite.assayedLengths[a]!);
   }
-  builder.setText(0, row, composite.domain);
+  if (builder.textNames.length > 0) builder.setText(0, row, composite.domain);
 }
 
 export function desurveyTableBuilder(): ResultTableBuilder {

@@ -72,7 +72,10 @@ export function runComposites(
     dipConvention: projectSettings.dip_convention,
     excluded,
   });
-  const builder = compositeTableBuilder(analytes.map((a) => a.code));
+  const builder = compositeTableBuilder(
+    analytes.map((a) => a.code),
+    params.domains,
+  );
   const refused: ExcludedHole[] = [];
   const digests: [string, string][] = [];
   let scan!: CompositingScan;
