@@ -9,7 +9,15 @@ import {
   type CliCommand,
   EXIT,
 } from '../cli-command';
-import { describeRun, given, listOption, runFromCli, withProject, writeRunOutput } from './compositing-cli';
+import {
+  checkOutput,
+  describeRun,
+  given,
+  listOption,
+  runFromCli,
+  withProject,
+  writeRunOutput,
+} from './compositing-cli';
 
 export const compositeCommand: CliCommand = {
   name: 'composite',
@@ -54,6 +62,7 @@ to, length, sampled_length, then one per analyte, at full precision (and domain 
     const path = requirePositional(positionals, 0, 'project', 'composite');
     const out = stringOption(values, 'out');
     if (out === undefined) throw new UsageError('Give --out F.csv, F.xlsx or - (CSV on standard output).');
+    checkOutput(out);
     const overrides = given({
       length: numberOption(values, 'length'),
       anchor: choiceOption(values, 'anchor', ['collar', 'first-sample'] as const),

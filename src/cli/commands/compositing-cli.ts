@@ -105,11 +105,13 @@ export async function withProject<T>(path: string, work: (project: Project) => T
 }
 
 function usage(error: RunParamsError): UsageError {
-  if (error.details.length === 0) return new UsageError(error.message);
-  const lines = error.details.map((detail) => {
-    const flag = FLAG_NAMES[detail.where] ?? FLAG_NAMES[detail.where.split('.')[0] ?? ''] ?? detail.where;
-    return `  ${flag}: ${detail.message}`;
-  });
+  const flagOf = (where: string) => FLAG_NAMES[where] ?? FLAG_NAMES[where.split('.')[0] ?? ''];
+  // Details about options become one line per option; anything else (a preset, the analytes of the
+  // project) is said best by the message itself.
+  if (error.details.length === 0 || error.details.some((detail) => !flagOf(detail.where))) {
+    return new UsageError(error.message);
+  }
+  const lines = error.details.map((detail) => `  ${flagOf(detail.where)}: ${detail.message}`);
   return new UsageError(`The parameters are not valid:\n${lines.join('\n')}`);
 }
 
@@ -120,6 +122,15 @@ export function runFromCli(project: Project, kind: RunKind, request: StartReques
   } catch (error) {
     if (error instanceof RunParamsError) throw usage(error);
     throw error;
+  }
+}
+
+/** Refuses an output name that is not .csv, .xlsx or -, before any work is done. */
+export function checkOutput(out: string): void {
+  if (out !== '-' && !/\.(csv|xlsx)$/i.test(out)) {
+    throw new UsageError(
+      `--out ${out}: the file name must end in .csv or .xlsx (or be - for CSV on standard output).`,
+    );
   }
 }
 

@@ -8,7 +8,15 @@ import {
   type CliCommand,
   EXIT,
 } from '../cli-command';
-import { describeRun, given, listOption, runFromCli, withProject, writeRunOutput } from './compositing-cli';
+import {
+  checkOutput,
+  describeRun,
+  given,
+  listOption,
+  runFromCli,
+  withProject,
+  writeRunOutput,
+} from './compositing-cli';
 
 export const desurveyCommand: CliCommand = {
   name: 'desurvey',
@@ -28,6 +36,7 @@ intervals and surveys), and every S along the hole when --step is given. Columns
     const path = requirePositional(positionals, 0, 'project', 'desurvey');
     const out = stringOption(values, 'out');
     if (out === undefined) throw new UsageError('Give --out F.csv, F.xlsx or - (CSV on standard output).');
+    checkOutput(out);
     const params = given({ step: numberOption(values, 'step'), holes: listOption(values, 'holes') });
     return withProject(path, async (project) => {
       const run = runFromCli(project, 'desurvey', { params });

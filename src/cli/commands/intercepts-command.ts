@@ -11,6 +11,7 @@ import {
 } from '../cli-command';
 import {
   capsOption,
+  checkOutput,
   describeRun,
   given,
   listOption,
@@ -83,6 +84,8 @@ Without --out the news-release report is printed.
     const path = requirePositional(positionals, 0, 'project', 'intercepts');
     const presetName = stringOption(values, 'preset');
     const out = stringOption(values, 'out');
+    // A wrong file name is refused before anything runs.
+    if (out !== undefined) checkOutput(out);
     return withProject(path, async (project) => {
       const preset = presetName ? findPreset(project.db, 'intercepts', presetName) : undefined;
       const base = (preset?.params ?? {}) as Record<string, unknown>;
