@@ -59,12 +59,32 @@ export class ResultTableBuilder {
 
   /** Adds a row (every number empty, every text empty) and returns its index. */
   addRow(): number {
-    if (this.currentHole < 0) throw new Error('startHole() must be called before addRow().');
+    const row = this.addBlankRow();
+    for (const column of this.numberValues) column[row] = NaN;
+    for (const column of this.textCodes) column[row] = -1;
+    return row;
+  }
+
+  /**
+   * Adds a row whose every number column the caller fills through `numbers` (the current arrays, valid
+   * until the next row is added); texts start empty. Saves a write per cell on million-row tables.
+   */
+  addFilledRow(): number {
+    const row = this.addBlankRow();
+    for (const column of this.textCodes) column[row] = -1;
+    return row;
+  }
+
+  /** The number columns' arrays as they are now (a row added later may replace them). */
+  get numbers(): readonly Float64Array[] {
+    return this.numberValues;
+  }
+
+  private addBlankRow(): number {
+    if (this.currentHole < 0) throw new Error('startHole() must be called before adding a row.');
     if (this.rows === this.capacity) this.grow();
     const row = this.rows++;
     this.hole[row] = this.currentHole;
-    for (const column of this.numberValues) column[row] = NaN;
-    for (const column of this.textCodes) column[row] = -1;
     return row;
   }
 

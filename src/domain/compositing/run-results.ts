@@ -143,15 +143,16 @@ export function compositeTableBuilder(analytes: readonly string[], domains: bool
 }
 
 export function addCompositeRow(builder: ResultTableBuilder, composite: Composite): void {
-  const row = builder.addRow();
-  builder.setNumber(0, row, composite.from);
-  builder.setNumber(1, row, composite.to);
-  builder.setNumber(2, row, composite.length);
-  builder.setNumber(3, row, composite.sampledLength);
+  const row = builder.addFilledRow();
+  const columns = builder.numbers;
+  columns[0]![row] = composite.from;
+  columns[1]![row] = composite.to;
+  columns[2]![row] = composite.length;
+  columns[3]![row] = composite.sampledLength;
   const n = composite.values.length;
   for (let a = 0; a < n; a++) {
-    builder.setNumber(4 + a, row, composite.values[a] ?? null);
-    builder.setNumber(4 + n + a, row, composite.assayedLengths[a]!);
+    columns[4 + a]![row] = composite.values[a] ?? NaN;
+    columns[4 + n + a]![row] = composite.assayedLengths[a]!;
   }
   if (builder.textNames.length > 0) builder.setText(0, row, composite.domain);
 }
