@@ -158,6 +158,20 @@ describe('compositing commands', () => {
     expect((await cli('runs', 'report', demo, '1')).out).toMatch(/^Drill Hole #\s+From\s+To/);
     expect((await cli('runs', 'delete', demo, '1')).out).toBe('Deleted run 1.');
     expect((await cli('runs', 'show', demo, '1')).err).toMatch(/There is no run 1 in this project/);
+    expect((await cli('runs', 'delete', demo, '1')).err).toMatch(/There is no run 1 in this project/);
+    const project = openProject(demo);
+    const audit = project.db
+      .prepare(
+        "SELECT c.description, c.source, a.old_value FROM audit_log a JOIN change_sets c ON c.id = a.change_set WHERE a.table_name = 'runs'",
+      )
+      .all() as { description: string; source: string; old_value: string }[];
+    closeProject(project);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ description: 'Delete intercepts run 1', source: 'cli' });
+    expect(JSON.parse(audit[0]!.old_value)).toMatchObject({
+      kind: 'intercepts',
+      preset: 'lower-e-zone-2011',
+    });
   });
 
   it('composites with restarts at lithology and desurveys at every survey station', async () => {

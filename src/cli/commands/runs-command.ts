@@ -1,9 +1,9 @@
 // `drillbench runs`: the saved intercept, composite and desurvey runs of a project: list them, show one,
 // re-run one to check its data is unchanged, print or export its report or results, delete one.
 import type { RunKind } from '../../domain/compositing/run-results';
-import { listRuns, deleteRun } from '../../storage/runs-store';
+import { listRuns } from '../../storage/runs-store';
 import { parameterRows } from '../../services/compositing/intercept-report';
-import { loadRun } from '../../services/compositing/run-reading';
+import { deleteRunAudited, loadRun } from '../../services/compositing/run-reading';
 import { toRunInfo } from '../../services/compositing/run-support';
 import { verifyRun } from '../../services/compositing/run-verify';
 import { osUserName } from '../../services/system/app-paths';
@@ -133,7 +133,7 @@ it read, when and by whom it ran, the holes left out and its results.
         }
         default: {
           const id = runNumber(positionals);
-          if (!deleteRun(db, id)) throw new UsageError(`There is no run ${id} in ${path}.`);
+          deleteRunAudited(db, id, { osUser: osUserName(), source: 'cli' });
           io.out(`Deleted run ${id}.`);
           return EXIT.ok;
         }

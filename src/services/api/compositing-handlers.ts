@@ -12,7 +12,7 @@ import {
   savePreset,
   type StoredPreset,
 } from '../../storage/presets-store';
-import { deleteRun, listRuns } from '../../storage/runs-store';
+import { listRuns } from '../../storage/runs-store';
 import { StorageError } from '../../storage/storage-error';
 import { compositeSettings } from '../compositing/composites-run';
 import type { ExportJobParams } from '../compositing/compositing-jobs';
@@ -24,7 +24,7 @@ import {
   resolveDesurveyParams,
   resolveInterceptParams,
 } from '../compositing/run-params';
-import { loadRun, loadRunTable, runPage } from '../compositing/run-reading';
+import { deleteRunAudited, loadRun, loadRunTable, runPage } from '../compositing/run-reading';
 import { matchAnalytes, projectAnalytes, toRunInfo } from '../compositing/run-support';
 import type { ApiContext } from './api-context';
 import type { HandlerGroup } from './handlers';
@@ -158,9 +158,7 @@ export const compositingHandlers: HandlerGroup<
     return context.jobs.start('export-run', params);
   },
   'runs.delete': (input, context) => {
-    if (!deleteRun(context.project.db, input.id)) {
-      throw new StorageError('not-found', `There is no run ${input.id} to delete.`);
-    }
+    deleteRunAudited(context.project.db, input.id, { osUser: context.osUser, source: context.source });
     return { deleted: true as const };
   },
 };

@@ -1,12 +1,13 @@
 // Reads saved runs back: their record, their result table (decoded once and kept while it is paged
-// through) and pages of rows as the run's CSV file shows them.
+// through) and pages of rows as the run's CSV file shows them; and deletes a run, audited.
 import type { Database } from 'better-sqlite3';
 import type { CompositeParams } from '../../api/compositing-schemas';
 import type { RunInfo, RunPage } from '../../api/compositing-types';
 import type { ResultTable } from '../../domain/compositing/result-table';
 import { outputColumns, RowReader, type OutputColumn } from '../../domain/compositing/run-results';
 import { decodeResultTable } from '../../storage/result-table-codec';
-import { getRun, readRunResults, type StoredRun } from '../../storage/runs-store';
+import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
+import { deleteRun, getRun, readRunResults, type StoredRun } from '../../storage/runs-store';
 import { StorageError } from '../../storage/storage-error';
 import { toRunInfo, type RunContextRecord } from './run-support';
 
@@ -62,4 +63,36 @@ export function runPage(db: Database, id: number, offset: number, limit: number)
   const rows: (string | number | null)[][] = [];
   for (let r = offset; r < end; r++) rows.push(reader.row(r));
   return { run: toRunInfo(run), columns: columns.map((c) => c.header), rows, total: table.rowCount, offset };
+}
+
+/** Deletes a run and its results; the audit log keeps what it was (kind, parameters, hashes, when, who). */
+export function deleteRunAudited(
+  db: Database,
+  id: number,
+  who: { osUser: string; source: ChangeSource },
+): void {
+  db.transaction(() => {
+    const run = loadRun(db, id);
+    const changeSet = beginChangeSet(db, { ...who, description: `Delete ${run.kind} run ${id}` });
+    createAuditWriter(
+      db,
+      changeSet,
+    )({
+      action: 'delete',
+      table: 'runs',
+      rowId: id,
+      column: null,
+      oldValue: {
+        kind: run.kind,
+        preset: run.preset,
+        params: run.params,
+        dataHash: run.dataHash,
+        resultsHash: run.resultsHash,
+        finishedAt: run.finishedAt,
+        osUser: run.osUser,
+      },
+      newValue: null,
+    });
+    deleteRun(db, id);
+  })();
 }
