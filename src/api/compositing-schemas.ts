@@ -182,9 +182,8 @@ function startRequest<T extends z.ZodType>(overrides: T) {
 
 export const interceptStartSchema = startRequest(interceptOverridesSchema);
 export const compositeStartSchema = startRequest(compositeOverridesSchema);
-export const desurveyStartSchema = z
-  .object({ preset: z.undefined().optional(), params: desurveyOverridesSchema.optional() })
-  .strict();
+/** Desurvey has no presets: its only parameters are the step and the holes. */
+export const desurveyStartSchema = z.object({ params: desurveyOverridesSchema.optional() }).strict();
 
 export const PRESET_KINDS = ['intercepts', 'composites'] as const;
 
