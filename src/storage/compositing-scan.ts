@@ -294,15 +294,23 @@ export class CompositingScan {
     for (const row of rows) {
       const id = row[0] as number;
       // Two preferred results for one sample and analyte would repeat the sample: keep one sample.
-      const i = id === previousId ? buffer.count - 1 : buffer.addSample(row[1]!, row[2]!, row[3] ?? null);
+      const repeated = id === previousId;
+      const i = repeated ? buffer.count - 1 : buffer.appendSample(row[1]!, row[2]!, row[3] ?? null);
       this.sampleIds[i] = id;
       previousId = id;
       const base = i * width;
+      const values = buffer.values;
+      const flags = buffer.flags;
       for (let a = 0; a < width; a++) {
         const flag = row[5 + 2 * a];
-        if (flag === null || flag === undefined) continue;
-        buffer.values[base + a] = row[4 + 2 * a] ?? NaN;
-        buffer.flags[base + a] = flag;
+        if (flag === null || flag === undefined) {
+          if (repeated) continue;
+          values[base + a] = NaN;
+          flags[base + a] = FLAG.missing;
+        } else {
+          values[base + a] = row[4 + 2 * a] ?? NaN;
+          flags[base + a] = flag;
+        }
       }
     }
     const n = buffer.count;

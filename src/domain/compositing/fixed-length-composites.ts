@@ -203,6 +203,9 @@ function domainSegments(
   return segments;
 }
 
+/** Per-analyte sums and weights of one cell, reused from cell to cell (grown for wider samples). */
+let scratch = new Float64Array(16);
+
 function average(
   cell: Cell,
   samples: HoleSamples,
@@ -210,12 +213,14 @@ function average(
   defaultDensity: number | null,
 ): Composite {
   const width = samples.analytes.length;
-  const sums = new Array<number>(width).fill(0);
-  const weights = new Array<number>(width).fill(0);
+  if (scratch.length < 2 * width) scratch = new Float64Array(2 * width);
+  // sums at [a], weights at [width + a]
+  scratch.fill(0, 0, 2 * width);
   const analyteLengths = new Array<number>(width).fill(0);
   const assayedLengths = new Array<number>(width).fill(0);
   let sampledLength = 0;
   const zeroMissing = settings.missing === 'zero';
+  const byDensity = settings.weighting === 'density';
   // Binary search for the first sample reaching below the cell top; cells are few per hole, samples many.
   let lo = 0;
   let hi = samples.count;
@@ -229,7 +234,7 @@ function average(
     if (piece <= 0) continue;
     sampledLength += piece;
     const density = samples.density[i]!;
-    const w = settings.weighting === 'density' ? piece * (density > 0 ? density : defaultDensity!) : piece;
+    const w = byDensity ? piece * (density > 0 ? density : defaultDensity!) : piece;
     for (let a = 0; a < width; a++) {
       const v = usableValue(
         samples.values[i * width + a]!,
@@ -239,12 +244,17 @@ function average(
       if (Number.isNaN(v)) {
         if (!zeroMissing) continue;
       } else {
-        sums[a]! += v * w;
+        scratch[a]! += v * w;
         assayedLengths[a]! += piece;
       }
-      weights[a]! += w;
+      scratch[width + a]! += w;
       analyteLengths[a]! += piece;
     }
+  }
+  const values = new Array<number | null>(width);
+  for (let a = 0; a < width; a++) {
+    const weight = scratch[width + a]!;
+    values[a] = weight > 0 ? scratch[a]! / weight : null;
   }
   return {
     from: cell.from,
@@ -252,7 +262,7 @@ function average(
     length: cell.to - cell.from,
     sampledLength,
     domain: cell.domain,
-    values: sums.map((s, a) => (weights[a]! > 0 ? s / weights[a]! : null)),
+    values,
     analyteLengths,
     assayedLengths,
   };
