@@ -14,6 +14,16 @@ import type {
   SaveCopyResult,
 } from './desktop-types';
 import { PROJECT_FILE_EXTENSION } from './desktop-types';
+import {
+  compositeStartSchema,
+  desurveyStartSchema,
+  interceptStartSchema,
+  PRESET_KINDS,
+  presetSaveSchema,
+  RUN_KIND_VALUES,
+  runExportSchema,
+} from './compositing-schemas';
+import type { InterceptReport, PresetInfo, RunList, RunPage } from './compositing-types';
 import type { ImportSummary } from './import-types';
 import type { ApiMethod } from './methods';
 import type {
@@ -34,6 +44,7 @@ function call<Output>() {
 
 const empty = z.object({}).strict();
 const identifier = z.string().min(1).max(64);
+const runId = z.number({ error: 'Give the run number.' }).int().positive('Run numbers start at 1.');
 
 export const sortSchema = z.object({ column: identifier, direction: z.enum(['asc', 'desc']) });
 
@@ -179,6 +190,37 @@ export const contract = {
       .strict(),
   ),
   'app.chooseExportFolder': call<ChosenPath>()(empty),
+  // compositing: intercepts, composites, desurvey, presets and saved runs
+  'intercepts.start': call<JobStatus>()(interceptStartSchema),
+  'composites.start': call<JobStatus>()(compositeStartSchema),
+  'desurvey.start': call<JobStatus>()(desurveyStartSchema),
+  'presets.list': call<PresetInfo[]>()(z.object({ kind: z.enum(PRESET_KINDS) }).strict()),
+  'presets.save': call<PresetInfo>()(presetSaveSchema),
+  'presets.delete': call<{ deleted: true }>()(
+    z.object({ kind: z.enum(PRESET_KINDS), name: z.string().min(1) }).strict(),
+  ),
+  'runs.list': call<RunList>()(
+    z
+      .object({
+        kind: z.enum(RUN_KIND_VALUES).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ),
+  'runs.get': call<RunPage>()(
+    z
+      .object({
+        id: runId,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(5000).default(1000),
+      })
+      .strict(),
+  ),
+  'runs.report': call<InterceptReport>()(z.object({ id: runId }).strict()),
+  'runs.verify': call<JobStatus>()(z.object({ id: runId }).strict()),
+  'runs.export': call<JobStatus>()(runExportSchema),
+  'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -23,6 +23,19 @@ export const API_METHODS = [
   'app.chooseImportFiles',
   'app.chooseExportFile',
   'app.chooseExportFolder',
+  // compositing: intercepts, composites, desurvey, presets and saved runs
+  'intercepts.start',
+  'composites.start',
+  'desurvey.start',
+  'presets.list',
+  'presets.save',
+  'presets.delete',
+  'runs.list',
+  'runs.get',
+  'runs.report',
+  'runs.verify',
+  'runs.export',
+  'runs.delete',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -3,13 +3,27 @@ import { StorageError } from '../storage/storage-error';
 import { ImportCancelled, ImportError } from '../services/import/import-engine';
 import { FileReadError } from '../services/import/text-source';
 import { EXIT, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './cli-command';
+import { compositeCommand } from './commands/composite-command';
 import { demoCommand } from './commands/demo-command';
+import { desurveyCommand } from './commands/desurvey-command';
 import { importCommand } from './commands/import-command';
+import { interceptsCommand } from './commands/intercepts-command';
 import { newCommand } from './commands/new-command';
+import { runsCommand } from './commands/runs-command';
 import { validateCommand } from './commands/validate-command';
 import { webCommand } from './commands/web-command';
 
-export const COMMANDS: CliCommand[] = [newCommand, importCommand, validateCommand, demoCommand, webCommand];
+export const COMMANDS: CliCommand[] = [
+  newCommand,
+  importCommand,
+  validateCommand,
+  demoCommand,
+  webCommand,
+  interceptsCommand,
+  compositeCommand,
+  desurveyCommand,
+  runsCommand,
+];
 
 const VERSION = '0.1.0';
 

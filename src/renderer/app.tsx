@@ -7,10 +7,11 @@ import { api } from './api/api-client';
 import { describeError } from './components/error-text';
 import { useDesktopIntegration } from './views/desktop-integration';
 import { DesktopNotice } from './views/desktop-notice';
+import { InterceptsView } from './views/intercepts-view';
 import { TableView } from './views/table-view';
 import { ValidationView } from './views/validation-view';
 
-type ViewId = DataTable | 'validation';
+type ViewId = DataTable | 'validation' | 'intercepts';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -18,12 +19,15 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'samples', label: 'Samples and assays' },
   { id: 'lithology', label: 'Lithology' },
   { id: 'validation', label: 'Validation' },
+  { id: 'intercepts', label: 'Intercepts' },
 ];
 
 export function App() {
   const [view, setView] = useState<ViewId>('holes');
   const [info, setInfo] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A hole another view asked to open (an intercept row opens its samples); cleared by the sidebar.
+  const [holeFilter, setHoleFilter] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
     api['project.info']({}).then(setInfo, (failure: unknown) => setError(describeError(failure)));
@@ -46,7 +50,10 @@ export function App() {
             type="button"
             className={entry.id === view ? 'nav-item active' : 'nav-item'}
             aria-current={entry.id === view ? 'page' : undefined}
-            onClick={() => setView(entry.id)}
+            onClick={() => {
+              setHoleFilter(null);
+              setView(entry.id);
+            }}
           >
             {entry.label}
           </button>
@@ -61,8 +68,28 @@ export function App() {
         )}
         {view === 'validation' ? (
           <ValidationView />
+        ) : view === 'intercepts' ? (
+          <InterceptsView
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            onOpenHole={(holeId) => {
+              setHoleFilter(holeId);
+              setView('samples');
+            }}
+          />
         ) : (
-          <TableView key={view} table={view} lengthUnit={info?.settings.length_unit ?? 'm'} />
+          <>
+            {holeFilter && (
+              <div className="hole-filter-note">
+                Hole {holeFilter} only; choose the table in the sidebar to see every hole.
+              </div>
+            )}
+            <TableView
+              key={`${view}:${holeFilter ?? ''}`}
+              table={view}
+              lengthUnit={info?.settings.length_unit ?? 'm'}
+              holeId={holeFilter ?? undefined}
+            />
+          </>
         )}
       </main>
       <footer className="status-bar" aria-label="Project status">

@@ -5,7 +5,9 @@
 // hole, or, when none is recorded, at the deepest sample. A cell keeps its grid end (pygslib does the same,
 // so tables composited alike line up on From) except where a known boundary cuts it: a domain boundary
 // when restarting at domains, or the recorded end of hole. So in a hole without an end-of-hole depth whose
-// last sample ends at 1017, the last 10 ft cell reads 1010-1020 with 7 ft of sampled length.
+// last sample ends at 1017, the last 10 ft cell reads 1010-1020 with 7 ft of sampled length. When the
+// samples stop inside a logged domain, the last cell of that domain stops at the domain's own end at the
+// latest, so a composite never claims core logged as another domain.
 // Residuals: the last cell's extent inside the series (end minus its From) decides `drop-short` (dropped
 // when under C/2) and `merge` (joined to the cell above, when there is one). pygslib instead drops every
 // cell whose sampled length is under C/2, interior ones included; on holes without gaps both agree.
@@ -72,6 +74,8 @@ interface Segment {
   code: string | null;
   /** The end is a real boundary (domain change or recorded end of hole), so cells stop there. */
   endKnown: boolean;
+  /** Where the segment's domain interval ends, when the data stop short of it (Infinity if unknown). */
+  limit: number;
 }
 
 interface Cell {
@@ -123,7 +127,9 @@ export function compositeHole(input: CompositeHoleInput, settings: CompositeSett
     : null;
   if (typeof segments === 'string') return refuse(`Hole ${holeId}: ${segments}`);
   const cells: Cell[] = [];
-  for (const segment of segments ?? [{ from: start, to: end, code: null, endKnown: input.eoh !== null }]) {
+  for (const segment of segments ?? [
+    { from: start, to: end, code: null, endKnown: input.eoh !== null, limit: Infinity },
+  ]) {
     cutSegment(segment, settings, cells);
   }
   return {
@@ -140,7 +146,7 @@ function cutSegment(segment: Segment, settings: CompositeSettings, out: Cell[]):
     const from = segment.from + k * c;
     const gridTo = segment.from + (k + 1) * c;
     const countTo = Math.min(gridTo, segment.to);
-    const to = segment.endKnown ? countTo : gridTo;
+    const to = segment.endKnown ? countTo : Math.min(gridTo, segment.limit);
     const last = gridTo >= segment.to - 1e-9;
     const extent = countTo - from;
     if (last && extent < c - 1e-9) {
@@ -167,11 +173,13 @@ function domainSegments(
   const sorted = [...domains].sort((a, b) => a.from - b.from);
   const segments: Segment[] = [];
   let cursor = start;
-  const push = (from: number, to: number, code: string | null) => {
+  const push = (from: number, to: number, code: string | null, limit: number) => {
     const previous = segments[segments.length - 1];
     // Touching intervals of one code are one domain: no restart inside a domain.
-    if (previous && previous.code === code && from <= previous.to + tolerance) previous.to = to;
-    else segments.push({ from, to, code, endKnown: true });
+    if (previous && previous.code === code && from <= previous.to + tolerance) {
+      previous.to = to;
+      previous.limit = limit;
+    } else segments.push({ from, to, code, endKnown: true, limit });
   };
   let previousTo = -Infinity;
   for (const d of sorted) {
@@ -182,11 +190,11 @@ function domainSegments(
     const from = Math.max(d.from, start);
     const to = Math.min(d.to, end);
     if (to <= from + tolerance) continue;
-    if (from > cursor + tolerance) push(cursor, from, null);
-    push(Math.max(from, cursor), to, d.code);
+    if (from > cursor + tolerance) push(cursor, from, null, from);
+    push(Math.max(from, cursor), to, d.code, d.to);
     cursor = to;
   }
-  if (cursor < end - tolerance) push(cursor, end, null);
+  if (cursor < end - tolerance) push(cursor, end, null, Infinity);
   const last = segments[segments.length - 1];
   if (last) {
     last.to = end;
@@ -195,6 +203,9 @@ function domainSegments(
   return segments;
 }
 
+/** Per-analyte sums and weights of one cell, reused from cell to cell (grown for wider samples). */
+let scratch = new Float64Array(16);
+
 function average(
   cell: Cell,
   samples: HoleSamples,
@@ -202,12 +213,14 @@ function average(
   defaultDensity: number | null,
 ): Composite {
   const width = samples.analytes.length;
-  const sums = new Array<number>(width).fill(0);
-  const weights = new Array<number>(width).fill(0);
+  if (scratch.length < 2 * width) scratch = new Float64Array(2 * width);
+  // sums at [a], weights at [width + a]
+  scratch.fill(0, 0, 2 * width);
   const analyteLengths = new Array<number>(width).fill(0);
   const assayedLengths = new Array<number>(width).fill(0);
   let sampledLength = 0;
   const zeroMissing = settings.missing === 'zero';
+  const byDensity = settings.weighting === 'density';
   // Binary search for the first sample reaching below the cell top; cells are few per hole, samples many.
   let lo = 0;
   let hi = samples.count;
@@ -221,7 +234,7 @@ function average(
     if (piece <= 0) continue;
     sampledLength += piece;
     const density = samples.density[i]!;
-    const w = settings.weighting === 'density' ? piece * (density > 0 ? density : defaultDensity!) : piece;
+    const w = byDensity ? piece * (density > 0 ? density : defaultDensity!) : piece;
     for (let a = 0; a < width; a++) {
       const v = usableValue(
         samples.values[i * width + a]!,
@@ -231,12 +244,17 @@ function average(
       if (Number.isNaN(v)) {
         if (!zeroMissing) continue;
       } else {
-        sums[a]! += v * w;
+        scratch[a]! += v * w;
         assayedLengths[a]! += piece;
       }
-      weights[a]! += w;
+      scratch[width + a]! += w;
       analyteLengths[a]! += piece;
     }
+  }
+  const values = new Array<number | null>(width);
+  for (let a = 0; a < width; a++) {
+    const weight = scratch[width + a]!;
+    values[a] = weight > 0 ? scratch[a]! / weight : null;
   }
   return {
     from: cell.from,
@@ -244,7 +262,7 @@ function average(
     length: cell.to - cell.from,
     sampledLength,
     domain: cell.domain,
-    values: sums.map((s, a) => (weights[a]! > 0 ? s / weights[a]! : null)),
+    values,
     analyteLengths,
     assayedLengths,
   };

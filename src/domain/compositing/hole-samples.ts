@@ -80,6 +80,19 @@ export class HoleSamplesBuffer implements HoleSamples {
     return i;
   }
 
+  /**
+   * Appends a sample without touching its results: the caller must then write every analyte's value and
+   * flag (`values`, `flags` at sample * analytes.length + analyte). For scans that read every result anyway.
+   */
+  appendSample(from: number, to: number, density: number | null): number {
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.density[i] = density ?? NaN;
+    return i;
+  }
+
   setResult(sample: number, analyte: number, value: number | null, flag: AssayFlag): void {
     const at = sample * this.analytes.length + analyte;
     this.values[at] = value ?? NaN;

@@ -57,7 +57,7 @@ const OPS: Record<
   notBlank: 'notBlank',
 };
 
-function datasource(table: DataTable): IDatasource {
+function datasource(table: DataTable, holeId?: string): IDatasource {
   return {
     getRows(params: IGetRowsParams) {
       const filters = Object.entries(params.filterModel as Record<string, FilterModelEntry>).flatMap(
@@ -72,6 +72,7 @@ function datasource(table: DataTable): IDatasource {
         limit: params.endRow - params.startRow,
         sort: params.sortModel.map((sort) => ({ column: sort.colId, direction: sort.sort })),
         filters,
+        holeId,
       }).then(
         (page) => params.successCallback(page.rows, page.total),
         (error: unknown) => {
@@ -95,7 +96,16 @@ function analyteColumns(analytes: readonly AnalyteRow[]): ColDef<PageRow>[] {
   }));
 }
 
-export function TableView({ table, lengthUnit }: { table: DataTable; lengthUnit: LengthUnit }) {
+export function TableView({
+  table,
+  lengthUnit,
+  holeId,
+}: {
+  table: DataTable;
+  lengthUnit: LengthUnit;
+  /** Only this hole's rows (opened from another view). */
+  holeId?: string;
+}) {
   const [analytes, setAnalytes] = useState<AnalyteRow[]>([]);
   useEffect(() => {
     if (table === 'samples')
@@ -105,7 +115,7 @@ export function TableView({ table, lengthUnit }: { table: DataTable; lengthUnit:
     () => [...columnsFor(table, lengthUnit), ...(table === 'samples' ? analyteColumns(analytes) : [])],
     [table, lengthUnit, analytes],
   );
-  const source = useMemo(() => datasource(table), [table]);
+  const source = useMemo(() => datasource(table, holeId), [table, holeId]);
   return (
     <div className="grid-panel" data-table={table}>
       <AgGridReact<PageRow>

@@ -7,6 +7,7 @@ import { DesktopUnavailableError } from '../desktop/desktop-shell';
 import { ImportCancelled, ImportError } from '../import/import-engine';
 import { FileReadError } from '../import/text-source';
 import { JobCancelled } from '../jobs/job-types';
+import { RunParamsError } from '../compositing/run-support';
 
 /** Maps what handlers throw to API errors; anything unexpected is 'internal' with its message kept. */
 export function toApiError(error: unknown): ApiResult<never> {
@@ -15,6 +16,7 @@ export function toApiError(error: unknown): ApiResult<never> {
     return failure(code, error.message);
   }
   if (error instanceof DesktopUnavailableError) return failure('refused', error.message);
+  if (error instanceof RunParamsError) return failure('invalid-input', error.message, error.details);
   if (error instanceof ImportCancelled || error instanceof JobCancelled)
     return failure('cancelled', error.message);
   if (error instanceof ImportError || error instanceof FileReadError || error instanceof MappingError) {

@@ -6,6 +6,7 @@ import { isApiMethod, type ApiMethod } from '../../api/methods';
 import { failure, ok, type ApiErrorDetail, type ApiResult } from '../../api/result';
 import { toApiError } from './error-mapping';
 import type { ApiContext } from './api-context';
+import { compositingHandlers } from './compositing-handlers';
 import { dataHandlers } from './data-handlers';
 import { desktopHandlers } from './desktop-handlers';
 import type { Handler, Handlers } from './handlers';
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...jobHandlers,
   ...desktopHandlers,
+  ...compositingHandlers,
 };
 
 export interface Router {

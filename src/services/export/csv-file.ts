@@ -11,6 +11,23 @@ export interface CsvSink {
 }
 
 const BUFFER_LIMIT = 1 << 20;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes every byte. Standard output may be a non-blocking pipe, where one write takes only what the pipe
+ * has room for (or fails with EAGAIN): a single writeSync would silently drop the rest.
+ */
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
+}
 
 /** Writes to `path` ('-' for standard output). A file is written beside and renamed when complete. */
 export function openCsvSink(path: string, options: { bom?: boolean } = {}): CsvSink {
@@ -19,7 +36,7 @@ export function openCsvSink(path: string, options: { bom?: boolean } = {}): CsvS
   const fd = toStdout ? 1 : openSync(temporary, 'w');
   let buffer = options.bom === false || toStdout ? '' : '\ufeff';
   const flush = () => {
-    if (buffer.length > 0) writeSync(fd, buffer);
+    if (buffer.length > 0) writeAll(fd, Buffer.from(buffer, 'utf8'));
     buffer = '';
   };
   return {

@@ -1,0 +1,244 @@
+// The parameter form of the Intercepts view: every field of an intercept run as text the user types,
+// checked with the same schema the API uses (and the grade expression against the project's analytes),
+// so a bad value is named under its field before anything runs.
+import type { ReactNode } from 'react';
+import { interceptParamsSchema, type InterceptParams } from '../../api/compositing-schemas';
+import { GradeExpressionError, parseGradeExpression } from '../../domain/compositing/grade-expression';
+
+/** The form as typed: numbers stay text until checked, so a half-typed "0." is not lost. */
+export interface InterceptForm {
+  grade: string;
+  cutoff: string;
+  minLength: string;
+  maxDilution: string;
+  minGrade: string;
+  minGradeLength: string;
+  weighting: 'length' | 'density';
+  defaultDensity: string;
+  bdl: 'half' | 'dl' | 'zero' | 'missing';
+  unsampled: 'zero' | 'break';
+  caps: string;
+  including: boolean;
+  includingCutoff: string;
+  includingMinLength: string;
+  includingMaxDilution: string;
+  plane: boolean;
+  planeDip: string;
+  planeDipDirection: string;
+  holes: string;
+  analytes: string;
+}
+
+export type FormErrors = Partial<Record<keyof InterceptForm, string>>;
+
+/** A start for a project with these analytes: the first one as the grade, typical lengths, no cutoff yet. */
+export function defaultForm(analytes: readonly string[]): InterceptForm {
+  return {
+    grade: analytes[0] ?? '',
+    cutoff: '',
+    minLength: '1',
+    maxDilution: '2',
+    minGrade: '',
+    minGradeLength: '',
+    weighting: 'length',
+    defaultDensity: '',
+    bdl: 'half',
+    unsampled: 'zero',
+    caps: '',
+    including: false,
+    includingCutoff: '',
+    includingMinLength: '',
+    includingMaxDilution: '0',
+    plane: false,
+    planeDip: '',
+    planeDipDirection: '',
+    holes: '',
+    analytes: '',
+  };
+}
+
+const text = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
+
+/** Fills the form from saved parameters (a preset or a run). */
+export function formFromParams(params: InterceptParams): InterceptForm {
+  return {
+    grade: params.grade,
+    cutoff: text(params.cutoff),
+    minLength: text(params.minLength),
+    maxDilution: text(params.maxDilution),
+    minGrade: text(params.minGrade),
+    minGradeLength: text(params.minGradeLength),
+    weighting: params.weighting,
+    defaultDensity: text(params.defaultDensity),
+    bdl: params.bdl,
+    unsampled: params.unsampled,
+    caps: Object.entries(params.caps)
+      .map(([code, cap]) => `${code}=${cap}`)
+      .join(', '),
+    including: params.including !== null,
+    includingCutoff: text(params.including?.cutoff),
+    includingMinLength: text(params.including?.minLength),
+    includingMaxDilution: text(params.including?.maxDilution),
+    plane: params.plane !== null,
+    planeDip: text(params.plane?.dip),
+    planeDipDirection: text(params.plane?.dipDirection),
+    holes: (params.holes ?? []).join(', '),
+    analytes: (params.analytes ?? []).join(', '),
+  };
+}
+
+const FIELD_OF: Record<string, keyof InterceptForm> = {
+  grade: 'grade',
+  cutoff: 'cutoff',
+  minLength: 'minLength',
+  maxDilution: 'maxDilution',
+  minGrade: 'minGrade',
+  minGradeLength: 'minGradeLength',
+  defaultDensity: 'defaultDensity',
+  caps: 'caps',
+  'including.cutoff': 'includingCutoff',
+  'including.minLength': 'includingMinLength',
+  'including.maxDilution': 'includingMaxDilution',
+  'plane.dip': 'planeDip',
+  'plane.dipDirection': 'planeDipDirection',
+  holes: 'holes',
+  analytes: 'analytes',
+};
+
+function number(value: string): number | null | string {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const parsed = Number(trimmed.replace(',', '.'));
+  return Number.isFinite(parsed) ? parsed : trimmed;
+}
+
+const list = (value: string) =>
+  value
+    .split(/[,;\s]+/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+/** The form as parameters, or the message under each field that is wrong. */
+export function checkForm(
+  form: InterceptForm,
+  analytes: readonly string[],
+): { params: InterceptParams; errors: null } | { params: null; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const caps: Record<string, number | string> = {};
+  for (const item of list(form.caps)) {
+    const [code, value] = item.split('=');
+    if (!code || value === undefined)
+      errors.caps = `Write caps as ANALYTE=GRADE, e.g. Zn=30 (not "${item}").`;
+    else caps[code] = number(value) ?? '';
+  }
+  const candidate = {
+    grade: form.grade,
+    cutoff: number(form.cutoff) ?? undefined,
+    minLength: number(form.minLength) ?? undefined,
+    maxDilution: number(form.maxDilution) ?? undefined,
+    minGrade: number(form.minGrade),
+    minGradeLength: number(form.minGradeLength),
+    weighting: form.weighting,
+    defaultDensity: number(form.defaultDensity),
+    bdl: form.bdl,
+    unsampled: form.unsampled,
+    caps,
+    including: form.including
+      ? {
+          cutoff: number(form.includingCutoff) ?? undefined,
+          minLength: number(form.includingMinLength) ?? undefined,
+          maxDilution: number(form.includingMaxDilution) ?? undefined,
+        }
+      : null,
+    plane: form.plane
+      ? { dip: number(form.planeDip) ?? undefined, dipDirection: number(form.planeDipDirection) ?? undefined }
+      : null,
+    holes: list(form.holes).length > 0 ? list(form.holes) : null,
+    analytes: list(form.analytes).length > 0 ? list(form.analytes) : null,
+  };
+  const parsed = interceptParamsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      const field = FIELD_OF[path] ?? FIELD_OF[String(issue.path[0])] ?? 'grade';
+      errors[field] ??= issue.message;
+    }
+  }
+  if (form.grade.trim() !== '' && analytes.length > 0) {
+    try {
+      parseGradeExpression(form.grade, analytes);
+    } catch (error) {
+      if (error instanceof GradeExpressionError) errors.grade ??= error.message;
+      else throw error;
+    }
+  }
+  for (const code of list(form.analytes)) {
+    if (analytes.length > 0 && !analytes.some((a) => a.toLowerCase() === code.toLowerCase())) {
+      errors.analytes ??= `${code} is not an analyte of this project (${analytes.join(', ')}).`;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { params: null, errors };
+  return { params: parsed.data, errors: null };
+}
+
+interface FieldProps {
+  label: string;
+  name: keyof InterceptForm;
+  form: InterceptForm;
+  errors: FormErrors;
+  onChange: (name: keyof InterceptForm, value: string) => void;
+  hint?: string;
+  unit?: string;
+  wide?: boolean;
+}
+
+/** A labelled text field with its unit and, when wrong, the message under it. */
+export function Field({ label, name, form, errors, onChange, hint, unit, wide }: FieldProps) {
+  const id = `intercepts-${name}`;
+  const error = errors[name];
+  return (
+    <div className={wide ? 'field wide' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {unit ? <span className="unit"> ({unit})</span> : null}
+      </label>
+      <input
+        id={id}
+        name={name}
+        value={String(form[name])}
+        placeholder={hint}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(name, event.target.value)}
+      />
+      {error && (
+        <div id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Choice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}): ReactNode {
+  return (
+    <div className="field">
+      <label className="choice">
+        {props.label}
+        <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+          {props.options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// The left panel of the Intercepts view: saved presets (load, save, delete) and every parameter of the
+// calculation, grouped as a geologist reads them, with the project's length unit on lengths.
+import { useCallback, useEffect, useState } from 'react';
+import type { InterceptParams } from '../../api/compositing-schemas';
+import type { PresetInfo } from '../../api/compositing-types';
+import type { LengthUnit } from '../../domain/model';
+import { api } from '../api/api-client';
+import { describeError } from '../components/error-text';
+import {
+  checkForm,
+  Choice,
+  Field,
+  formFromParams,
+  type FormErrors,
+  type InterceptForm,
+} from './intercepts-form';
+
+interface Props {
+  form: InterceptForm;
+  errors: FormErrors;
+  analytes: readonly string[];
+  lengthUnit: LengthUnit;
+  onChange: (form: InterceptForm) => void;
+  onErrors: (errors: FormErrors) => void;
+  /** The preset the form was loaded from, or null once nothing was loaded. */
+  onPresetLoaded: (name: string | null) => void;
+  disabled: boolean;
+}
+
+export function InterceptParameters(props: Props) {
+  const { form, errors, lengthUnit: lu } = props;
+  const [presets, setPresets] = useState<PresetInfo[]>([]);
+  const [selected, setSelected] = useState('');
+  const [saveName, setSaveName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    api['presets.list']({ kind: 'intercepts' }).then(
+      (list) => {
+        setPresets(list);
+        setSelected((current) => current || list[0]?.name || '');
+      },
+      (error: unknown) => setMessage(describeError(error)),
+    );
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  const set = (name: keyof InterceptForm, value: string | boolean) =>
+    props.onChange({ ...form, [name]: value });
+  const field = (
+    name: keyof InterceptForm,
+    label: string,
+    extra: { unit?: string; hint?: string; wide?: boolean } = {},
+  ) => <Field label={label} name={name} form={form} errors={errors} onChange={set} {...extra} />;
+
+  const load = () => {
+    const preset = presets.find((p) => p.name === selected);
+    if (!preset) return;
+    props.onChange(formFromParams(preset.params as InterceptParams));
+    props.onErrors({});
+    props.onPresetLoaded(preset.name);
+    setSaveName(preset.name);
+    setMessage(`Loaded preset ${preset.name}.`);
+  };
+  const save = () => {
+    const checked = checkForm(form, props.analytes);
+    if (!checked.params) {
+      props.onErrors(checked.errors);
+      setMessage('Fix the marked fields before saving.');
+      return;
+    }
+    if (saveName.trim() === '') {
+      setMessage('Give the preset a name to save it under.');
+      return;
+    }
+    api['presets.save']({ kind: 'intercepts', name: saveName.trim(), params: checked.params }).then(
+      (saved) => {
+        setMessage(`Saved preset ${saved.name}.`);
+        setSelected(saved.name);
+        props.onPresetLoaded(saved.name);
+        refresh();
+      },
+      (error: unknown) => setMessage(describeError(error)),
+    );
+  };
+  const remove = () => {
+    if (!selected || !window.confirm(`Delete the preset ${selected}?`)) return;
+    api['presets.delete']({ kind: 'intercepts', name: selected }).then(
+      () => {
+        setMessage(`Deleted preset ${selected}.`);
+        setSelected('');
+        refresh();
+      },
+      (error: unknown) => setMessage(describeError(error)),
+    );
+  };
+
+  return (
+    <fieldset className="intercept-parameters" disabled={props.disabled}>
+      <div className="preset-bar">
+        <label>
+          Preset{' '}
+          <select
+            aria-label="Saved presets"
+            value={selected}
+            onChange={(event) => setSelected(event.target.value)}
+          >
+            {presets.length === 0 && <option value="">(none saved)</option>}
+            {presets.map((preset) => (
+              <option key={preset.name} value={preset.name} title={preset.description ?? undefined}>
+                {preset.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={load} disabled={!selected}>
+          Load
+        </button>
+        <button type="button" onClick={remove} disabled={!selected}>
+          Delete
+        </button>
+        <input
+          aria-label="Preset name"
+          placeholder="name to save as"
+          value={saveName}
+          onChange={(event) => setSaveName(event.target.value)}
+        />
+        <button type="button" onClick={save}>
+          Save preset
+        </button>
+        {message && <span className="preset-message">{message}</span>}
+      </div>
+
+      <h2>Grade and cutoff</h2>
+      <div className="field-row">
+        {field('grade', 'Grade expression', { hint: 'Zn + Pb, Cu + 0.62 * Au', wide: true })}
+        {field('cutoff', 'Cutoff grade', { hint: 'e.g. 5' })}
+        {field('minLength', 'Minimum length', { unit: lu })}
+        {field('maxDilution', 'Max. internal dilution', { unit: lu })}
+        {field('minGrade', 'Minimum intercept grade', { hint: 'the cutoff' })}
+        {field('minGradeLength', 'Minimum grade x length', { hint: 'none' })}
+      </div>
+      <h2>Averaging</h2>
+      <div className="field-row">
+        <Choice
+          label="Weighting"
+          value={form.weighting}
+          options={[
+            ['length', 'length'],
+            ['density', 'length x density'],
+          ]}
+          onChange={(value) => set('weighting', value)}
+        />
+        {form.weighting === 'density' &&
+          field('defaultDensity', 'Default density', { unit: 'g/cm³', hint: 'refuse holes' })}
+        <Choice
+          label="Below detection counts as"
+          value={form.bdl}
+          options={[
+            ['half', 'half the limit'],
+            ['dl', 'the limit'],
+            ['zero', 'zero'],
+            ['missing', 'not assayed'],
+          ]}
+          onChange={(value) => set('bdl', value)}
+        />
+        <Choice
+          label="Unsampled core inside"
+          value={form.unsampled}
+          options={[
+            ['zero', 'counts at zero grade'],
+            ['break', 'ends the intercept'],
+          ]}
+          onChange={(value) => set('unsampled', value)}
+        />
+        {field('caps', 'Caps (top-cuts)', { hint: 'Zn=30, Pb=15', wide: true })}
+      </div>
+      <h2>
+        <label>
+          <input
+            type="checkbox"
+            checked={form.including}
+            onChange={(event) => set('including', event.target.checked)}
+          />{' '}
+          Including intervals
+        </label>
+      </h2>
+      {form.including && (
+        <div className="field-row">
+          {field('includingCutoff', 'Including cutoff')}
+          {field('includingMinLength', 'Minimum length', { unit: lu })}
+          {field('includingMaxDilution', 'Max. internal dilution', { unit: lu })}
+        </div>
+      )}
+      <h2>
+        <label>
+          <input
+            type="checkbox"
+            checked={form.plane}
+            onChange={(event) => set('plane', event.target.checked)}
+          />{' '}
+          True thickness on a plane
+        </label>
+      </h2>
+      {form.plane && (
+        <div className="field-row">
+          {field('planeDip', 'Plane dip', { unit: '°' })}
+          {field('planeDipDirection', 'Dip direction', { unit: '° azimuth' })}
+        </div>
+      )}
+      <h2>Holes and analytes</h2>
+      <div className="field-row">
+        {field('holes', 'Holes', { hint: 'every hole', wide: true })}
+        {field('analytes', 'Reported analytes', { hint: "the expression's", wide: true })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,207 @@
+// The Intercepts view: parameters (or a saved preset), Run with a progress bar and Cancel while the
+// calculation runs in a worker, then the run's results, report and exports. The form and the last run
+// are remembered while the user looks at a hole's samples and comes back.
+import { useCallback, useEffect, useState } from 'react';
+import type { InterceptParams } from '../../api/compositing-schemas';
+import type { InterceptReport, RunInfo, RunPage } from '../../api/compositing-types';
+import { ApiCallError } from '../../api/result';
+import type { LengthUnit } from '../../domain/model';
+import { api } from '../api/api-client';
+import { describeError } from '../components/error-text';
+import {
+  checkForm,
+  defaultForm,
+  formFromParams,
+  type FormErrors,
+  type InterceptForm,
+} from './intercepts-form';
+import { useJob } from './intercepts-job';
+import { InterceptParameters } from './intercepts-parameters';
+import { InterceptResults } from './intercepts-results';
+
+interface Shown {
+  run: RunInfo;
+  page: RunPage;
+  report: InterceptReport;
+}
+
+/** What the view shows, kept while another view is open. */
+let remembered: { form: InterceptForm; preset: string | null; runId: number | null } | null = null;
+
+const FIELD_OF_PARAM: Record<string, keyof InterceptForm> = {
+  grade: 'grade',
+  cutoff: 'cutoff',
+  minLength: 'minLength',
+  maxDilution: 'maxDilution',
+  holes: 'holes',
+  analytes: 'analytes',
+};
+
+export function InterceptsView({
+  lengthUnit,
+  onOpenHole,
+}: {
+  lengthUnit: LengthUnit;
+  onOpenHole: (holeId: string) => void;
+}) {
+  const [analytes, setAnalytes] = useState<string[]>([]);
+  const [form, setForm] = useState<InterceptForm>(remembered?.form ?? defaultForm([]));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [preset, setPreset] = useState<string | null>(remembered?.preset ?? null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [history, setHistory] = useState<RunInfo[]>([]);
+  const job = useJob();
+
+  const refreshHistory = useCallback(() => {
+    api['runs.list']({ kind: 'intercepts', limit: 30 }).then(
+      (list) => setHistory(list.rows),
+      (error: unknown) => setMessage(describeError(error)),
+    );
+  }, []);
+
+  const openRun = useCallback((id: number) => {
+    Promise.all([api['runs.get']({ id, limit: 5000 }), api['runs.report']({ id })]).then(
+      ([page, report]) => setShown({ run: page.run, page, report }),
+      (error: unknown) => setMessage(describeError(error)),
+    );
+  }, []);
+
+  useEffect(() => {
+    api['analytes.list']({}).then(
+      (list) => {
+        const codes = list.map((a) => a.code);
+        setAnalytes(codes);
+        setForm((current) => (current.grade === '' ? defaultForm(codes) : current));
+      },
+      (error: unknown) => setMessage(describeError(error)),
+    );
+    refreshHistory();
+    if (remembered?.runId) openRun(remembered.runId);
+  }, [refreshHistory, openRun]);
+
+  useEffect(() => {
+    remembered = { form, preset, runId: shown?.run.id ?? remembered?.runId ?? null };
+  }, [form, preset, shown]);
+
+  const change = (next: InterceptForm) => {
+    setForm(next);
+    // Edited parameters are no longer the preset's; the run then records no preset name.
+    setPreset(null);
+    if (Object.keys(errors).length > 0) setErrors(checkForm(next, analytes).errors ?? {});
+  };
+
+  const run = () => {
+    const checked = checkForm(form, analytes);
+    if (!checked.params) {
+      setErrors(checked.errors);
+      setMessage('Some parameters need fixing; see the messages under the fields.');
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    job
+      .follow(() => api['intercepts.start']({ preset: preset ?? undefined, params: checked.params }))
+      .then(
+        (status) => {
+          if (status.state === 'done') {
+            const info = status.result as RunInfo;
+            setMessage(null);
+            openRun(info.id);
+            refreshHistory();
+          } else if (status.state === 'cancelled') setMessage('Cancelled; nothing was saved.');
+          else setMessage(status.error?.message ?? `The run ${status.state}.`);
+        },
+        (error: unknown) => {
+          setMessage(describeError(error));
+          if (error instanceof ApiCallError && error.error.details) {
+            const fieldErrors: FormErrors = {};
+            for (const detail of error.error.details) {
+              const field = FIELD_OF_PARAM[detail.where.replace(/^params\./, '')];
+              if (field) fieldErrors[field] = detail.message;
+            }
+            setErrors(fieldErrors);
+          }
+        },
+      );
+  };
+
+  const reopen = (id: number) => {
+    const info = history.find((r) => r.id === id);
+    if (info) {
+      setForm(formFromParams(info.params as InterceptParams));
+      setPreset(info.preset);
+    }
+    openRun(id);
+  };
+
+  const progress = job.status?.progress;
+  return (
+    <section className="intercepts-view" aria-label="Intercepts">
+      <header className="view-header">
+        <h1>Significant intercepts</h1>
+        {history.length > 0 && (
+          <label>
+            Earlier runs{' '}
+            <select
+              aria-label="Earlier runs"
+              value=""
+              onChange={(event) => event.target.value && reopen(Number(event.target.value))}
+            >
+              <option value="">open a run...</option>
+              {history.map((r) => (
+                <option key={r.id} value={r.id}>
+                  #{r.id} {new Date(r.finishedAt).toLocaleString()}{' '}
+                  {r.preset ?? (r.params as InterceptParams).grade} ({r.resultRows} rows)
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      <form
+        className="intercepts-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          run();
+        }}
+      >
+        <InterceptParameters
+          form={form}
+          errors={errors}
+          analytes={analytes}
+          lengthUnit={lengthUnit}
+          onChange={change}
+          onErrors={setErrors}
+          onPresetLoaded={setPreset}
+          disabled={job.running}
+        />
+        <div className="run-bar">
+          <button type="submit" className="primary" disabled={job.running}>
+            Run
+          </button>
+          {job.running && (
+            <>
+              <progress
+                aria-label="Run progress"
+                value={progress?.done ?? 0}
+                max={Math.max(1, progress?.total ?? 1)}
+              />
+              <span className="progress-text">{progress?.message ?? 'Starting'}</span>
+              <button type="button" onClick={job.cancel}>
+                Cancel
+              </button>
+            </>
+          )}
+          {preset && !job.running && <span className="preset-note">from preset {preset}</span>}
+        </div>
+      </form>
+      {message && (
+        <div role="alert" className="run-message">
+          {message}
+        </div>
+      )}
+      {shown && <InterceptResults key={shown.run.id} {...shown} onOpenHole={onOpenHole} />}
+    </section>
+  );
+}

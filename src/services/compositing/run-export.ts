@@ -1,0 +1,165 @@
+// Writes a saved run to a file: its results (full precision, the columns of its kind) or, for intercepts,
+// the news-release report (rounded, "and"/"including" rows, footnotes). CSV or XLSX by the file's
+// extension; XLSX adds a Parameters sheet with the statement and every parameter, and the holes left out.
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { ExportResult } from '../../api/compositing-types';
+import { RowReader } from '../../domain/compositing/run-results';
+import type { CellValue } from '../../domain/export/cell-safety';
+import type { StoredRun } from '../../storage/runs-store';
+import { StorageError } from '../../storage/storage-error';
+import { openCsvSink } from '../export/csv-file';
+import { openXlsxSink, type SheetColumn, type XlsxSink } from '../export/xlsx-file';
+import { JobCancelled } from '../jobs/job-types';
+import { interceptReport, parameterRows, type BuiltReport } from './intercept-report';
+import { loadRun, loadRunTable, runOutputColumns } from './run-reading';
+
+export interface ExportOptions {
+  content: 'results' | 'report';
+  overwrite: boolean;
+  cancelled?: () => boolean;
+}
+
+const SHEET_NAMES = { intercepts: 'Intercepts', composites: 'Composites', desurvey: 'Desurvey' } as const;
+
+export function exportFormat(path: string): 'csv' | 'xlsx' {
+  if (path === '-') return 'csv';
+  if (/\.csv$/i.test(path)) return 'csv';
+  if (/\.xlsx$/i.test(path)) return 'xlsx';
+  throw new StorageError(
+    'refused',
+    `${path}: the file name must end in .csv or .xlsx (or be - for standard output).`,
+  );
+}
+
+function checkDestination(path: string, overwrite: boolean): void {
+  if (path === '-') return;
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new StorageError(
+      'not-found',
+      `The folder ${folder} does not exist; create it or choose another place.`,
+    );
+  }
+  if (!overwrite && existsSync(path)) {
+    throw new StorageError('exists', `${path} already exists; choose another name or allow replacing it.`);
+  }
+}
+
+function reportRows(report: BuiltReport): CellValue[][] {
+  const rows: CellValue[][] = [report.header];
+  for (const row of report.table.rows) rows.push(row.cells);
+  return rows;
+}
+
+/** Footnotes under a report: table notes, run notes, the statement and warnings. */
+function footnotes(report: BuiltReport): string[] {
+  return [
+    ...report.notes,
+    report.statement,
+    ...report.warnings.map((warning) => `Before publishing: ${warning}`),
+  ];
+}
+
+function parametersSheet(sink: XlsxSink, run: StoredRun, statement: string | null): void {
+  const sheet = sink.sheet('Parameters', [
+    { header: 'Parameter', width: 40 },
+    { header: 'Value', width: 100 },
+  ]);
+  if (statement) sheet.row(['Statement', statement]);
+  for (const row of parameterRows(run)) sheet.row(row);
+  if (run.excluded.length > 0) {
+    const left = sink.sheet('Holes left out', [
+      { header: 'Hole', width: 16 },
+      { header: 'Reason', width: 100 },
+      { header: 'Found by', width: 12 },
+    ]);
+    for (const hole of run.excluded) left.row([hole.holeId, hole.reason, hole.source]);
+  }
+}
+
+export async function exportRun(
+  db: Database,
+  id: number,
+  path: string,
+  options: ExportOptions,
+): Promise<ExportResult> {
+  const format = exportFormat(path);
+  checkDestination(path, options.overwrite);
+  const run = loadRun(db, id);
+  const table = loadRunTable(db, run);
+  // Intercept results carry the statement too; asking for the report of another kind is refused there.
+  const report =
+    options.content === 'report' || run.kind === 'intercepts' ? interceptReport(run, table) : null;
+  const checkCancel = (row: number) => {
+    if ((row & 4095) === 0 && options.cancelled?.()) throw new JobCancelled();
+  };
+  if (format === 'csv') {
+    const sink = openCsvSink(path);
+    try {
+      let rows = 0;
+      if (options.content === 'report') {
+        for (const row of reportRows(report!)) sink.row(row);
+        rows = report!.table.rows.length;
+        sink.row([]);
+        for (const note of footnotes(report!)) sink.row([note]);
+      } else {
+        const columns = runOutputColumns(run);
+        const reader = new RowReader(table, columns);
+        sink.row(columns.map((c) => c.header));
+        for (let r = 0; r < table.rowCount; r++) {
+          checkCancel(r);
+          sink.row(reader.row(r));
+        }
+        rows = table.rowCount;
+      }
+      sink.close();
+      return { path, format, content: options.content, rows };
+    } catch (error) {
+      sink.abort();
+      throw error;
+    }
+  }
+  const sink = openXlsxSink(path);
+  try {
+    let rows: number;
+    if (options.content === 'report') {
+      const built = report!;
+      const depthDecimals = (run.params as { depthDecimals: number }).depthDecimals;
+      const gradeDecimals = (run.params as { gradeDecimals: number }).gradeDecimals;
+      const columns: SheetColumn[] = built.header.map((header, c) => ({
+        header,
+        decimals: c === 0 ? undefined : c <= 4 ? depthDecimals : gradeDecimals,
+        width: c === 0 ? 16 : Math.max(10, header.length + 2),
+      }));
+      const sheet = sink.sheet('Report', columns);
+      for (const row of built.table.rows) sheet.row(row.values.map((v, c) => v ?? row.cells[c] ?? null));
+      sheet.row([]);
+      for (const note of footnotes(built)) sheet.row([note]);
+      rows = built.table.rows.length;
+    } else {
+      const columns = runOutputColumns(run);
+      const reader = new RowReader(table, columns);
+      const sheet = sink.sheet(
+        SHEET_NAMES[run.kind],
+        columns.map((c) => ({
+          header: c.header,
+          decimals: c.decimals,
+          width: c.source === 'hole' ? 16 : undefined,
+        })),
+      );
+      for (let r = 0; r < table.rowCount; r++) {
+        checkCancel(r);
+        sheet.row(reader.row(r));
+      }
+      rows = table.rowCount;
+    }
+    parametersSheet(sink, run, report?.statement ?? null);
+    await sink.close();
+    return { path, format, content: options.content, rows };
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+// Re-runs a saved run with its own parameters, without saving, to check that the data it read is still
+// the same (and so the published table still stands) and to say plainly which holes changed if not.
+import type { RunVerification } from '../../api/compositing-types';
+import type { RunKind } from '../../domain/compositing/run-results';
+import type { Project } from '../../storage/project-db';
+import { readRunResults } from '../../storage/runs-store';
+import { runComposites } from './composites-run';
+import { runDesurvey } from './desurvey-run';
+import { runIntercepts } from './intercepts-run';
+import {
+  resolveCompositeParams,
+  resolveDesurveyParams,
+  resolveInterceptParams,
+  type StartRequest,
+} from './run-params';
+import { loadRun } from './run-reading';
+import { ENGINE, type RunControl, type RunOutcome } from './run-support';
+
+/** Resolves a start request and runs the calculation of that kind: the one path jobs and the CLI use. */
+export function runKind(
+  project: Project,
+  kind: RunKind,
+  request: StartRequest,
+  control: RunControl,
+): RunOutcome {
+  switch (kind) {
+    case 'intercepts':
+      return runIntercepts(project, resolveInterceptParams(project.db, request), control);
+    case 'composites':
+      return runComposites(project, resolveCompositeParams(project.db, request), control);
+    case 'desurvey':
+      return runDesurvey(project, resolveDesurveyParams(project.db, request), control);
+  }
+}
+
+const list = (holes: readonly string[], limit = 20) =>
+  holes.length <= limit
+    ? holes.join(', ')
+    : `${holes.slice(0, limit).join(', ')} and ${holes.length - limit} more`;
+
+export function verifyRun(project: Project, id: number, control: RunControl): RunVerification {
+  const run = loadRun(project.db, id);
+  const stored = readRunResults(project.db, id);
+  const outcome = runKind(
+    project,
+    run.kind,
+    { params: run.params as Record<string, unknown> },
+    { ...control, save: false },
+  );
+  const then = new Map(stored?.holeDigests ?? []);
+  const now = new Map(outcome.holeDigests);
+  const changedHoles = [...now]
+    .filter(([hole, digest]) => then.has(hole) && then.get(hole) !== digest)
+    .map(([h]) => h);
+  const addedHoles = [...now.keys()].filter((hole) => !then.has(hole));
+  const removedHoles = [...then.keys()].filter((hole) => !now.has(hole));
+  const dataUnchanged = outcome.run.dataHash === run.dataHash;
+  const resultsIdentical = outcome.run.resultsHash === run.resultsHash;
+  const when = `run ${run.id} (${run.kind}, ${run.finishedAt} by ${run.osUser})`;
+  let message: string;
+  if (dataUnchanged) {
+    message = resultsIdentical
+      ? `The data ${when} read is unchanged (SHA-256 ${run.dataHash.slice(0, 16)}...) and a re-run gives identical results.`
+      : `The data ${when} read is unchanged, but a re-run gives different results: the calculation changed since (${run.engine} then, ${ENGINE} now).`;
+  } else {
+    const parts: string[] = [];
+    if (changedHoles.length > 0)
+      parts.push(
+        `${changedHoles.length} hole${changedHoles.length === 1 ? '' : 's'} changed (${list(changedHoles)})`,
+      );
+    if (addedHoles.length > 0)
+      parts.push(
+        `${addedHoles.length} hole${addedHoles.length === 1 ? '' : 's'} now read that were not (${list(addedHoles)})`,
+      );
+    if (removedHoles.length > 0)
+      parts.push(
+        `${removedHoles.length} hole${removedHoles.length === 1 ? '' : 's'} no longer read (${list(removedHoles)})`,
+      );
+    const leftThen = run.excluded.map((h) => h.holeId).join(', ') || 'none';
+    const leftNow = outcome.run.excluded.map((h) => h.holeId).join(', ') || 'none';
+    const reasons = (list: readonly { reason: string }[]) => JSON.stringify(list.map((h) => h.reason));
+    if (leftThen !== leftNow) parts.push(`holes left out were ${leftThen}, now ${leftNow}`);
+    else if (reasons(run.excluded) !== reasons(outcome.run.excluded)) {
+      parts.push('the errors that keep holes out changed');
+    }
+    if (parts.length === 0) parts.push('the analytes or units the run reads changed');
+    message = `THE DATA CHANGED since ${when}: ${parts.join('; ')}. ${resultsIdentical ? 'The results are nevertheless identical.' : 'The results differ: run it again before publishing.'}`;
+  }
+  return {
+    runId: run.id,
+    kind: run.kind,
+    checkedAt: new Date().toISOString(),
+    dataHashThen: run.dataHash,
+    dataHashNow: outcome.run.dataHash,
+    dataUnchanged,
+    resultsIdentical,
+    changedHoles,
+    addedHoles,
+    removedHoles,
+    message,
+  };
+}
