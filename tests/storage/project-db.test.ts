@@ -2,7 +2,7 @@ import DatabaseConstructor from 'better-sqlite3';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { latestVersion, loadMigrations } from '../../src/storage/migrations';
+import { applyMigrations, latestVersion, loadMigrations } from '../../src/storage/migrations';
 import { APPLICATION_ID, closeProject, createProject, openProject } from '../../src/storage/project-db';
 import { StorageError } from '../../src/storage/storage-error';
 import { tempFolder, tempProject, track } from '../helpers/temp-project';
@@ -59,21 +59,26 @@ describe('project files', () => {
   it('migrate an older project after backing it up', () => {
     const folder = tempFolder();
     const path = join(folder, 'old.drillbench');
-    const project = createProject(
-      path,
-      { name: 'old', length_unit: 'm', dip_convention: 'negative-down' },
-      'me',
-    );
-    project.db.exec('DROP TABLE presets');
-    project.db.pragma('user_version = 80');
-    closeProject(project);
+    // A project as version 80 of the schema wrote it.
+    const old = new DatabaseConstructor(path);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    applyMigrations(old, loadMigrations(), 80);
+    old
+      .prepare(
+        "INSERT INTO project (id, name, length_unit, dip_convention, created_at, created_by) VALUES (1, 'old', 'm', 'negative-down', 'then', 'me')",
+      )
+      .run();
+    old.prepare("INSERT INTO holes (hole_id) VALUES ('DH001')").run();
+    old.close();
     const backups: string[] = [];
     const reopened = track(openProject(path, { onBackup: (backup) => backups.push(backup) }));
     expect(reopened.db.pragma('user_version', { simple: true })).toBe(latestVersion(loadMigrations()));
+    expect(reopened.db.prepare('SELECT hole_id FROM holes').pluck().all()).toEqual(['DH001']);
     expect(backups).toHaveLength(1);
     expect(existsSync(backups[0]!)).toBe(true);
     const backup = new DatabaseConstructor(backups[0]!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(80);
+    expect(backup.prepare('SELECT count(*) FROM holes').pluck().get()).toBe(1);
     backup.close();
   });
 
