@@ -7,6 +7,7 @@ import { failure, ok, type ApiErrorDetail, type ApiResult } from '../../api/resu
 import { toApiError } from './error-mapping';
 import type { ApiContext } from './api-context';
 import { dataHandlers } from './data-handlers';
+import { entryHandlers } from './entry-handlers';
 import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
 import { jobHandlers } from './job-handlers';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...validationHandlers,
   ...importHandlers,
   ...jobHandlers,
+  ...entryHandlers,
 };
 
 export interface Router {

@@ -1,0 +1,62 @@
+// What the server keeps for the grids of one open project: the views' ordered ids, the row counts of
+// the status bar, and the watch that drops both when something other than the grid writes the file.
+import type { Database } from 'better-sqlite3';
+import type { ProjectStatus } from '../../api/entry-types';
+import type { Project } from '../../storage/project-db';
+import { problemTotals, projectCounts, type ProjectCounts } from '../../storage/project-queries';
+import type { WriteTracker } from '../../storage/row-writes';
+import { ViewSnapshots, type Placement } from './view-snapshots';
+import { WriteWatch } from './write-watch';
+
+export class GridSession {
+  readonly views = new ViewSnapshots();
+  private readonly watch: WriteWatch;
+  private counts: ProjectCounts | null = null;
+
+  constructor(private readonly db: Database) {
+    this.watch = new WriteWatch(db);
+  }
+
+  /** Call before reading or writing: drops what another writer made stale. */
+  sync(): void {
+    if (this.watch.changedElsewhere()) {
+      this.views.clear();
+      this.counts = null;
+    }
+  }
+
+  /** Call after the grid's own committed write. */
+  afterWrite(tracker: WriteTracker, placement?: Placement): void {
+    this.views.applyWrites(tracker, placement);
+    if (this.counts) {
+      const delta = (table: Parameters<typeof tracker.inserted.get>[0]) =>
+        (tracker.inserted.get(table) ?? 0) - (tracker.deleted.get(table) ?? 0);
+      this.counts = {
+        holes: this.counts.holes + delta('holes'),
+        surveys: this.counts.surveys + delta('surveys'),
+        samples: this.counts.samples + delta('samples'),
+        assayResults: this.counts.assayResults + delta('assay_results'),
+        lithology: this.counts.lithology + delta('lithology'),
+      };
+    }
+    this.watch.acknowledge();
+  }
+
+  /** Row and problem counts for the status bar; the counts are kept up to date rather than recounted. */
+  status(): ProjectStatus {
+    this.sync();
+    this.counts ??= projectCounts(this.db);
+    return { counts: { ...this.counts }, problems: problemTotals(this.db) };
+  }
+}
+
+const sessions = new WeakMap<Project, GridSession>();
+
+export function gridSession(project: Project): GridSession {
+  let session = sessions.get(project);
+  if (!session) {
+    session = new GridSession(project.db);
+    sessions.set(project, session);
+  }
+  return session;
+}
