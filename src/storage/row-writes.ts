@@ -2,8 +2,9 @@
 // new value of its column, an insert the whole new row, a delete the whole old row and every row the
 // delete takes with it (a hole's surveys, samples, results and lithology; a sample's results). A tracker
 // collects what validation must look at again afterwards. The caller owns the transaction.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from './audit';
+import { cachedStatement as prepared } from './statement-cache';
 import { StorageError } from './storage-error';
 
 export const ROW_TABLES = ['holes', 'surveys', 'samples', 'lithology'] as const;
@@ -26,6 +27,8 @@ export interface WriteTracker {
   /** Row ids inserted and deleted per row table, for the grids' views. */
   insertedIds: Map<RowTable, number[]>;
   deletedIds: Map<RowTable, number[]>;
+  /** Change in stored problems, kept as the writes and the re-validation go. */
+  problemDelta: { errors: number; warnings: number };
 }
 
 export function newWriteTracker(): WriteTracker {
@@ -38,6 +41,7 @@ export function newWriteTracker(): WriteTracker {
     deleted: new Map(),
     insertedIds: new Map(),
     deletedIds: new Map(),
+    problemDelta: { errors: 0, warnings: 0 },
   };
 }
 
@@ -49,23 +53,6 @@ function pushId(map: Map<RowTable, number[]>, table: RowTable, id: number): void
   const list = map.get(table);
   if (list) list.push(id);
   else map.set(table, [id]);
-}
-
-const statementCache = new WeakMap<Database, Map<string, Statement>>();
-
-/** Prepared once per connection: a paste of 100,000 cells runs the same few statements over and over. */
-function prepared(db: Database, sql: string): Statement {
-  let byText = statementCache.get(db);
-  if (!byText) {
-    byText = new Map();
-    statementCache.set(db, byText);
-  }
-  let statement = byText.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    byText.set(sql, statement);
-  }
-  return statement;
 }
 
 const columnCache = new WeakMap<Database, Map<string, readonly string[]>>();
@@ -174,6 +161,12 @@ export class RowWriter {
         'SELECT * FROM assay_results WHERE sample = ? ORDER BY analyte, seq',
       ).all(id) as StoredRow[];
       for (const result of results) this.removeRestorable('assay_results', result);
+    }
+    if (table === 'holes') {
+      // The hole's problems go with it (ON DELETE CASCADE): count them out.
+      const gone = problemCountsOfHoles(this.db, [id]);
+      this.tracker.problemDelta.errors -= gone.errors;
+      this.tracker.problemDelta.warnings -= gone.warnings;
     }
     prepared(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     this.audit({ action: 'delete', table, rowId: id, column: null, oldValue: row, newValue: null });
@@ -332,6 +325,27 @@ function constraintConflict(error: unknown, table: RestorableTable, row: StoredR
       `${describeRow(table, row)} cannot be put back: the row it belongs to is gone.`,
     );
   return error;
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+/** Stored problems of some holes by severity. */
+export function problemCountsOfHoles(db: Database, holes: readonly number[]): ProblemCounts {
+  const counts = { errors: 0, warnings: 0 };
+  const rows = prepared(
+    db,
+    'SELECT severity, count(*) FROM problems WHERE hole IN (SELECT value FROM json_each(?)) GROUP BY severity',
+  )
+    .raw(true)
+    .all(JSON.stringify(holes)) as [string, number][];
+  for (const [severity, count] of rows) {
+    if (severity === 'error') counts.errors += count;
+    else counts.warnings += count;
+  }
+  return counts;
 }
 
 function isRowTable(table: RestorableTable): table is RowTable {

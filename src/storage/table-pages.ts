@@ -3,6 +3,7 @@
 // value bound as a parameter. A view's rows are addressed two ways: by offset (readPage), or as the
 // ordered ids of every matching row (readViewIds) from which any page is then read by id (readRowsByIds).
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './statement-cache';
 import type { AssayFlag, DataTable } from '../domain/model';
 import { analyteCodeOf, fieldOfColumn } from '../domain/entry/grid-cells';
 import { StorageError } from './storage-error';
@@ -203,13 +204,12 @@ export function readRowsByIds(
 ): Record<string, unknown>[] {
   if (ids.length === 0) return [];
   const list = JSON.stringify(ids);
-  const found = db
-    .prepare(
-      table === 'holes'
-        ? 'SELECT h.* FROM holes h WHERE h.id IN (SELECT value FROM json_each(?))'
-        : `SELECT t.*, h.hole_id AS hole_id FROM ${table} t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(list) as Record<string, unknown>[];
+  const found = cachedStatement(
+    db,
+    table === 'holes'
+      ? 'SELECT h.* FROM holes h WHERE h.id IN (SELECT value FROM json_each(?))'
+      : `SELECT t.*, h.hole_id AS hole_id FROM ${table} t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
+  ).all(list) as Record<string, unknown>[];
   const byId = new Map(found.map((row) => [row.id as number, row]));
   const rows: Record<string, unknown>[] = [];
   for (const id of ids) {
@@ -223,11 +223,11 @@ export function readRowsByIds(
 
 /** Adds each sample's preferred results, keyed by analyte code (the wide view of long-form assays). */
 function attachResults(db: Database, rows: Record<string, unknown>[], list: string): void {
-  const results = db
-    .prepare(
-      `SELECT r.sample, a.code, r.lab_text, r.value, r.flag FROM assay_results r JOIN analytes a ON a.id = r.analyte
+  const results = cachedStatement(
+    db,
+    `SELECT r.sample, a.code, r.lab_text, r.value, r.flag FROM assay_results r JOIN analytes a ON a.id = r.analyte
         WHERE r.preferred = 1 AND r.sample IN (SELECT value FROM json_each(?))`,
-    )
+  )
     .raw()
     .all(list) as [number, string, string, number | null, AssayFlag][];
   const bySample = new Map<
@@ -256,12 +256,12 @@ export interface RowProblem {
 /** Adds the stored problems of each row, so the grid can mark the cells. */
 function attachProblems(db: Database, table: DataTable, rows: Record<string, unknown>[], list: string): void {
   const tables = table === 'samples' ? ['samples', 'assays'] : [table];
-  const found = db
-    .prepare(
-      `SELECT row_id, table_name, column_name, rule, severity, message FROM problems
+  const found = cachedStatement(
+    db,
+    `SELECT row_id, table_name, column_name, rule, severity, message FROM problems
         WHERE table_name IN (SELECT value FROM json_each(?)) AND row_id IN (SELECT value FROM json_each(?))
         ORDER BY severity, id`,
-    )
+  )
     .raw()
     .all(JSON.stringify(tables), list) as [
     number,

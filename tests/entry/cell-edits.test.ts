@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SamplePageRow } from '../../src/api/types';
 import { validateProject } from '../../src/services/validation/validate-project';
-import { apiError, openDemoFixture, problemSnapshot, type EntryFixture } from './entry-fixture';
+import { apiError, freshStatus, openDemoFixture, problemSnapshot, type EntryFixture } from './entry-fixture';
 
 let fixture: EntryFixture;
 beforeEach(() => {
@@ -14,7 +14,8 @@ afterEach(() => fixture.close());
 const one = <T>(sql: string, ...params: unknown[]): T => fixture.project.db.prepare(sql).get(...params) as T;
 
 /** The problems kept up to date by the edits must equal a full re-validation from scratch. */
-function expectProblemsCurrent(): void {
+async function expectProblemsCurrent(): Promise<void> {
+  expect(await fixture.api['project.status']({})).toEqual(freshStatus(fixture.project));
   const kept = problemSnapshot(fixture.project);
   validateProject(fixture.project.db, fixture.project.settings.length_unit);
   expect(kept).toEqual(problemSnapshot(fixture.project));
@@ -43,7 +44,7 @@ describe('typed edits', () => {
     expect(edited.problems.map((p) => `${p.rule}:${p.column}`)).toContain('interval-overlap:depth_from');
     expect(edited.problems[0]?.message).toContain('overlaps Sample 0712001');
     expect(result.status.problems.errors).toBe(1);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 
   it('refuses text in a number column, a dip of 120 and an unknown code, and writes nothing', async () => {
@@ -111,7 +112,7 @@ describe('typed edits', () => {
       edits: [{ rowId: 2, column: 'hole_id', text: 'EUG-10-034' }],
     });
     expect((moved.rows.find((row) => row.id === 2) as SamplePageRow).hole_id).toBe('EUG-10-034');
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 });
 
@@ -172,7 +173,7 @@ describe('assay cells', () => {
     expect(row.problems.map((p) => `${p.rule}:${p.column}`)).toEqual(
       expect.arrayContaining(['assay-over-100-percent:analyte:Zn', 'assay-percent-sum:null']),
     );
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 });
 
@@ -185,7 +186,7 @@ describe('project-wide rules after an edit', () => {
     });
     const flagged = result.rows.filter((row) => row.problems.some((p) => p.rule === 'duplicate-sample-id'));
     expect(flagged.map((row) => row.id).sort()).toEqual([1, 2]);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
     await api['table.edit']({
       table: 'samples',
       edits: [{ rowId: 2, column: 'sample_id', text: '0712002' }],
@@ -193,7 +194,7 @@ describe('project-wide rules after an edit', () => {
     expect(
       one<{ n: number }>(`SELECT count(*) AS n FROM problems WHERE rule = 'duplicate-sample-id'`).n,
     ).toBe(0);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 
   it('flags a field duplicate whose parent is renamed away, and clears it when renamed back', async () => {
@@ -210,7 +211,7 @@ describe('project-wide rules after an edit', () => {
     expect(
       one<{ row_id: number }>(`SELECT row_id FROM problems WHERE rule = 'duplicate-parent-missing'`).row_id,
     ).toBe(duplicate.id);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
     const original = one<{ parent_sample_id: string }>(
       'SELECT parent_sample_id FROM samples WHERE id = ?',
       duplicate.id,

@@ -4,11 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, type ApiClient } from '../../src/api/client';
+import type { ProjectStatus } from '../../src/api/entry-types';
 import { ApiCallError } from '../../src/api/result';
 import { createRouter } from '../../src/services/api/router';
 import { writeDemoProject } from '../../src/services/demo/demo-writer';
 import { JobRunner } from '../../src/services/jobs/job-runner';
 import { closeProject, type Project } from '../../src/storage/project-db';
+import { problemTotals, projectCounts } from '../../src/storage/project-queries';
 
 export interface EntryFixture {
   directory: string;
@@ -59,4 +61,9 @@ export function problemSnapshot(project: Project): string[] {
   )
     .map((row) => JSON.stringify(row))
     .sort();
+}
+
+/** The status bar's figures counted afresh, to compare with what the writes kept up to date. */
+export function freshStatus(project: Project): ProjectStatus {
+  return { counts: projectCounts(project.db), problems: problemTotals(project.db) };
 }

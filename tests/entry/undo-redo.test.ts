@@ -2,7 +2,7 @@
 // and whole holes with them; the stack order; refusals when another change got there first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateProject } from '../../src/services/validation/validate-project';
-import { apiError, openDemoFixture, problemSnapshot, type EntryFixture } from './entry-fixture';
+import { apiError, freshStatus, openDemoFixture, problemSnapshot, type EntryFixture } from './entry-fixture';
 
 let fixture: EntryFixture;
 beforeEach(() => {
@@ -27,7 +27,8 @@ function holeContents(hole: number): unknown {
   };
 }
 
-function expectProblemsCurrent(): void {
+async function expectProblemsCurrent(): Promise<void> {
+  expect(await fixture.api['project.status']({})).toEqual(freshStatus(fixture.project));
   const kept = problemSnapshot(fixture.project);
   validateProject(fixture.project.db, fixture.project.settings.length_unit);
   expect(kept).toEqual(problemSnapshot(fixture.project));
@@ -54,12 +55,12 @@ describe('undo and redo', () => {
       'undone',
     );
     expect(undone.status.problems.errors).toBe(0);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
     const redone = await api['edit.redo']({});
     expect(redone.replayed.id).toBe(edit.changeSet);
     expect(one<{ depth_from: number }>('SELECT depth_from FROM samples WHERE id = 2').depth_from).toBe(64);
     expect(redone.status.problems.errors).toBe(1);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 
   it('keeps stack order over several edits, and a new edit clears what could be redone', async () => {
@@ -98,7 +99,7 @@ describe('undo and redo', () => {
     expect(undone.status.counts.assayResults).toBe(2934);
     await api['edit.redo']({});
     expect(all('SELECT * FROM samples WHERE id = 1')).toEqual([]);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 
   it('puts back a deleted hole with its surveys, samples, results and lithology', async () => {
@@ -109,9 +110,10 @@ describe('undo and redo', () => {
     expect(preview.dependents.samples).toBeGreaterThan(0);
     await api['table.delete']({ table: 'holes', rowIds: [1] });
     expect(one<{ n: number }>('SELECT count(*) AS n FROM samples WHERE hole = 1').n).toBe(0);
+    await expectProblemsCurrent();
     await api['edit.undo']({});
     expect(holeContents(1)).toEqual(before);
-    expectProblemsCurrent();
+    await expectProblemsCurrent();
   });
 
   it('takes back added rows, and refuses to when another change added rows to them', async () => {

@@ -55,9 +55,14 @@ export function editCells(env: EntryEnv, table: DataTable, edits: readonly CellE
       );
     }
   }
-  const holeIdOf = new Map([...context.holes].map(([holeId, id]) => [id, holeId]));
   const checked = edits.map((edit) => {
-    const cell = checkCell(table, edit.column, edit.text, context, holeIdOf.get(holeOfRow.get(edit.rowId)!));
+    const cell = checkCell(
+      table,
+      edit.column,
+      edit.text,
+      context,
+      context.holes.holeId(holeOfRow.get(edit.rowId)!),
+    );
     if (!cell.ok) throw new StorageError('refused', cell.message);
     return { edit, cell };
   });

@@ -5,15 +5,16 @@ import type { Database } from 'better-sqlite3';
 import type { CellContext, CellParse, ResultValue } from '../../domain/entry/grid-cells';
 import { fieldOfColumn, parseCell } from '../../domain/entry/grid-cells';
 import type { DataTable } from '../../domain/model';
-import { analyteKeys, holeRowIds, lookupSets, resultsOf, type AnalyteKey } from '../../storage/entry-queries';
+import { analyteKeys, lookupSets, resultsOf, type AnalyteKey } from '../../storage/entry-queries';
 import type { RowWriter } from '../../storage/row-writes';
 import { getSetting } from '../../storage/settings-store';
 import { StorageError } from '../../storage/storage-error';
+import { HoleIndex } from './hole-index';
 
 export interface EntryContext extends CellContext {
   analyteKeys: Map<string, AnalyteKey>;
   /** Hole row ids by hole ID, kept current as holes are added or renamed within one action. */
-  holes: Map<string, number>;
+  holes: HoleIndex;
 }
 
 export function entryContext(db: Database): EntryContext {
@@ -23,7 +24,7 @@ export function entryContext(db: Database): EntryContext {
     analytes,
     analyteKeys: analytes,
     negativeIsBelowDetection: getSetting(db, 'assays.negative_is_below_detection') !== 'false',
-    holes: holeRowIds(db),
+    holes: new HoleIndex(db),
   };
 }
 
@@ -41,7 +42,7 @@ export function checkCell(
   const parse = parseCell(table, column, text, context);
   if (!parse.ok) return parse;
   if (parse.kind === 'field' && parse.field.kind === 'hole-ref') {
-    const holeRef = context.holes.get(String(parse.value));
+    const holeRef = context.holes.rowId(String(parse.value));
     if (holeRef === undefined) {
       return {
         ok: false,
@@ -51,7 +52,7 @@ export function checkCell(
     return { ok: true, parse, holeRef };
   }
   if (table === 'holes' && parse.kind === 'field' && parse.field.key === 'hole_id') {
-    const taken = context.holes.has(String(parse.value)) && String(parse.value) !== rowHoleId;
+    const taken = context.holes.rowId(String(parse.value)) !== undefined && String(parse.value) !== rowHoleId;
     if (taken) {
       return {
         ok: false,
@@ -78,12 +79,8 @@ export function writeCell(
     return;
   }
   const value = parse.field.kind === 'hole-ref' ? cell.holeRef! : parse.value;
-  const before = table === 'holes' && parse.field.key === 'hole_id' ? writer.read('holes', rowId) : undefined;
   writer.update(table, rowId, parse.field.key, value);
-  if (before) {
-    context.holes.delete(String(before.hole_id));
-    context.holes.set(String(value), rowId);
-  }
+  if (table === 'holes' && parse.field.key === 'hole_id') context.holes.set(String(value), rowId);
 }
 
 /** Sets the preferred result of a sample and analyte from typed lab text (null clears it). */

@@ -5,7 +5,12 @@
 import type { Database } from 'better-sqlite3';
 import type { LengthUnit } from '../../domain/model';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import { newWriteTracker, RowWriter, type WriteTracker } from '../../storage/row-writes';
+import {
+  newWriteTracker,
+  problemCountsOfHoles,
+  RowWriter,
+  type WriteTracker,
+} from '../../storage/row-writes';
 import { holeRowsWithRuleProblems, sampleIdsOfRows } from '../../storage/sample-id-checks';
 import { existingHoles } from '../../storage/entry-queries';
 import {
@@ -41,8 +46,15 @@ class NothingChanged extends Error {}
 
 /** Re-validates what a set of writes touched and stores the problems. */
 export function revalidate(db: Database, lengthUnit: LengthUnit, tracker: WriteTracker): void {
+  const delta = tracker.problemDelta;
   const holes = existingHoles(db, [...tracker.holes]);
-  if (holes.length > 0) validateHoles(db, validationSettings(db, lengthUnit), holes);
+  if (holes.length > 0) {
+    const before = problemCountsOfHoles(db, holes);
+    validateHoles(db, validationSettings(db, lengthUnit), holes);
+    const after = problemCountsOfHoles(db, holes);
+    delta.errors += after.errors - before.errors;
+    delta.warnings += after.warnings - before.warnings;
+  }
   const rowIds = new Set(tracker.sampleRows);
   const sampleIds = new Set(tracker.sampleIds);
   // A renamed hole appears in the messages of its samples' project-wide problems.
@@ -51,7 +63,9 @@ export function revalidate(db: Database, lengthUnit: LengthUnit, tracker: WriteT
     for (const row of rows) rowIds.add(row);
     for (const id of sampleIdsOfRows(db, rows)) sampleIds.add(id);
   }
-  validateProjectRulesFor(db, { sampleIds, rowIds });
+  const rules = validateProjectRulesFor(db, { sampleIds, rowIds });
+  delta.errors += rules.errors;
+  delta.warnings += rules.warnings;
 }
 
 /**

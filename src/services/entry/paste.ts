@@ -65,8 +65,7 @@ function defaultHole(
   if (table === 'holes') return undefined;
   if (request.view.holeId !== undefined) return request.view.holeId;
   if (rowAbove === undefined) return undefined;
-  for (const [holeId, id] of context.holes) if (id === rowAbove) return holeId;
-  return undefined;
+  return context.holes.holeId(rowAbove);
 }
 
 export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest): PasteOutcome {
@@ -90,7 +89,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
     if (index < view.ids.length) targetIds.push(view.ids[index]!);
   }
   const holeOfRow = holesOfRows(db, table as RowTable, targetIds);
-  const holeIdOf = new Map([...context.holes].map(([holeId, id]) => [id, holeId]));
+  context.holes.loadAll();
   const bad: PasteBadCell[] = [];
   let badTotal = 0;
   const fail = (row: number, col: number, column: string, text: string, message: string) => {
@@ -123,7 +122,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
             text,
             'The block is wider than the grid: there is no column here to paste into.',
           );
-        const cell = checkCell(table, column, text, context, holeIdOf.get(holeOfRow.get(rowId)!));
+        const cell = checkCell(table, column, text, context, context.holes.holeId(holeOfRow.get(rowId)!));
         if (!cell.ok) return fail(r, c, column, text, cell.message);
         plan.cells.push({ column, cell });
         cells++;
@@ -165,7 +164,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
       if (hole !== undefined) values.hole_id = hole;
     }
     if (values.hole_id !== undefined && table !== 'holes')
-      lastHole = context.holes.get(values.hole_id.trim());
+      lastHole = context.holes.rowId(values.hole_id.trim());
     for (const field of TABLE_FIELDS[table]) {
       const column = fieldColumnId(field);
       if (!field.required || field.key === 'sample_type' || values[column] !== undefined) continue;
@@ -190,6 +189,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
   }
   const description = `Paste ${cells} cells into ${table}${newRows > 0 ? ` (${newRows} new rows)` : ''}`;
   const writeContext = entryContext(db);
+  writeContext.holes.loadAll();
   const outcome = runAction(env, { description, source: 'paste' }, (writer) => {
     for (const plan of existing) {
       for (const { cell } of plan.cells) writeCell(writer, db, table, plan.rowId, cell, writeContext);

@@ -12,6 +12,7 @@ export class GridSession {
   readonly views = new ViewSnapshots();
   private readonly watch: WriteWatch;
   private counts: ProjectCounts | null = null;
+  private problems: { errors: number; warnings: number } | null = null;
 
   constructor(private readonly db: Database) {
     this.watch = new WriteWatch(db);
@@ -22,6 +23,7 @@ export class GridSession {
     if (this.watch.changedElsewhere()) {
       this.views.clear();
       this.counts = null;
+      this.problems = null;
     }
   }
 
@@ -39,14 +41,21 @@ export class GridSession {
         lithology: this.counts.lithology + delta('lithology'),
       };
     }
+    if (this.problems) {
+      this.problems = {
+        errors: this.problems.errors + tracker.problemDelta.errors,
+        warnings: this.problems.warnings + tracker.problemDelta.warnings,
+      };
+    }
     this.watch.acknowledge();
   }
 
-  /** Row and problem counts for the status bar; the counts are kept up to date rather than recounted. */
+  /** Row and problem counts for the status bar, kept up to date from each write rather than recounted. */
   status(): ProjectStatus {
     this.sync();
     this.counts ??= projectCounts(this.db);
-    return { counts: { ...this.counts }, problems: problemTotals(this.db) };
+    this.problems ??= problemTotals(this.db);
+    return { counts: { ...this.counts }, problems: { ...this.problems } };
   }
 }
 

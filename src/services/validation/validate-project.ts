@@ -106,30 +106,44 @@ export interface SampleIdScope {
 /**
  * Recomputes the project-wide rules for what one change can have affected: the uses of the sample IDs
  * involved, the rows changed, and the duplicates naming those IDs as parents. Same rules as
- * validateProjectRules, a few index lookups instead of a pass over every sample.
+ * validateProjectRules, a few index lookups instead of a pass over every sample. Returns the change in
+ * stored problems by severity.
  */
-export function validateProjectRulesFor(db: Database, scope: SampleIdScope): void {
+export function validateProjectRulesFor(
+  db: Database,
+  scope: SampleIdScope,
+): { errors: number; warnings: number } {
   const sampleIds = [...new Set(scope.sampleIds)];
   const rowIds = [...new Set(scope.rowIds)];
-  if (sampleIds.length === 0 && rowIds.length === 0) return;
+  const delta = { errors: 0, warnings: 0 };
+  if (sampleIds.length === 0 && rowIds.length === 0) return delta;
   const uses = duplicateSampleIdUses(db, sampleIds);
   const duplicateRows = [...new Set([...rowIds, ...sampleRowsUsing(db, sampleIds)])];
   const orphans = orphanDuplicates(db, { rowIds, parentIds: sampleIds });
   const parentRows = [...new Set([...rowIds, ...sampleRowsNamingParents(db, sampleIds)])];
+  const add = (change: { errors: number; warnings: number }) => {
+    delta.errors += change.errors;
+    delta.warnings += change.warnings;
+  };
   db.transaction(() => {
-    replaceRowRuleProblems(
-      db,
-      ['duplicate-sample-id'],
-      duplicateRows,
-      withHoles(checkDuplicateSampleIds(uses), uses),
+    add(
+      replaceRowRuleProblems(
+        db,
+        ['duplicate-sample-id'],
+        duplicateRows,
+        withHoles(checkDuplicateSampleIds(uses), uses),
+      ),
     );
-    replaceRowRuleProblems(
-      db,
-      ['duplicate-parent-missing'],
-      parentRows,
-      withHoles(checkDuplicateParents(orphans), orphans),
+    add(
+      replaceRowRuleProblems(
+        db,
+        ['duplicate-parent-missing'],
+        parentRows,
+        withHoles(checkDuplicateParents(orphans), orphans),
+      ),
     );
   })();
+  return delta;
 }
 
 export function validateProject(db: Database, lengthUnit: LengthUnit): void {
