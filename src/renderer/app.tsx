@@ -1,20 +1,23 @@
 // The project window: a sidebar of tables and views, the selected view, and a status bar with the
 // project file, row counts and problem counts.
 import { useCallback, useEffect, useState } from 'react';
+import type { ProjectStatus } from '../api/entry-types';
 import type { ProjectInfo } from '../api/types';
 import type { DataTable } from '../domain/model';
 import { api } from './api/api-client';
 import { describeError } from './components/error-text';
-import { TableView } from './views/table-view';
+import { LookupListsView } from './views/lookup-lists-view';
+import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
 
-type ViewId = DataTable | 'validation';
+type ViewId = DataTable | 'lookups' | 'validation';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
   { id: 'surveys', label: 'Surveys' },
   { id: 'samples', label: 'Samples and assays' },
   { id: 'lithology', label: 'Lithology' },
+  { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
 ];
 
@@ -23,10 +26,22 @@ export function App() {
   const [info, setInfo] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const [target, setTarget] = useState<RowTarget | null>(null);
+
   const refresh = useCallback(() => {
     api['project.info']({}).then(setInfo, (failure: unknown) => setError(describeError(failure)));
   }, []);
   useEffect(refresh, [refresh]);
+  // Every write returns the status bar's figures.
+  const onStatus = useCallback((status: ProjectStatus) => {
+    setInfo((current) =>
+      current ? { ...current, counts: status.counts, problems: status.problems } : current,
+    );
+  }, []);
+  const open = useCallback((row: RowTarget) => {
+    setTarget(row);
+    setView(row.table);
+  }, []);
 
   return (
     <div className="app">
@@ -38,7 +53,10 @@ export function App() {
             type="button"
             className={entry.id === view ? 'nav-item active' : 'nav-item'}
             aria-current={entry.id === view ? 'page' : undefined}
-            onClick={() => setView(entry.id)}
+            onClick={() => {
+              setTarget(null);
+              setView(entry.id);
+            }}
           >
             {entry.label}
           </button>
@@ -51,9 +69,17 @@ export function App() {
           </div>
         )}
         {view === 'validation' ? (
-          <ValidationView />
+          <ValidationView onOpen={open} />
+        ) : view === 'lookups' ? (
+          <LookupListsView onStatus={onStatus} />
         ) : (
-          <TableView key={view} table={view} lengthUnit={info?.settings.length_unit ?? 'm'} />
+          <TableView
+            key={view}
+            table={view}
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            target={target?.table === view ? target : null}
+            onStatus={onStatus}
+          />
         )}
       </main>
       <footer className="status-bar" aria-label="Project status">
