@@ -107,16 +107,35 @@ export function deleteDependents(db: Database, table: RowTable, ids: readonly nu
   return { surveys: 0, samples: 0, assayResults, lithology: 0 };
 }
 
-/** How a user names rows: hole IDs, sample IDs, or hole and depths. */
+/** How a user names rows: hole IDs, sample IDs, or hole and depths (numbers as JavaScript prints them). */
 export function rowLabels(db: Database, table: RowTable, ids: readonly number[], limit = 5): string[] {
   const list = JSON.stringify(ids.slice(0, limit));
-  const sql: Record<RowTable, string> = {
-    holes: `SELECT 'Hole ' || hole_id FROM holes WHERE id IN (SELECT value FROM json_each(?))`,
-    surveys: `SELECT h.hole_id || ' survey at ' || t.depth FROM surveys t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
-    samples: `SELECT h.hole_id || ' ' || coalesce('sample ' || t.sample_id, 'sample') || coalesce(' (' || t.depth_from || '-' || t.depth_to || ')', '') FROM samples t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
-    lithology: `SELECT h.hole_id || ' ' || t.code || ' ' || t.depth_from || '-' || t.depth_to FROM lithology t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
-  };
-  return cachedStatement(db, sql[table]).pluck().all(list) as string[];
+  const depth = (value: unknown) => (value === null || value === undefined ? '?' : String(value));
+  if (table === 'holes') {
+    const holes = cachedStatement(
+      db,
+      'SELECT hole_id FROM holes WHERE id IN (SELECT value FROM json_each(?))',
+    )
+      .pluck()
+      .all(list) as string[];
+    return holes.map((holeId) => `Hole ${holeId}`);
+  }
+  const rows = cachedStatement(
+    db,
+    `SELECT h.hole_id AS hole_id, t.* FROM ${table} t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
+  ).all(list) as Record<string, unknown>[];
+  return rows.map((row) => {
+    const hole = String(row.hole_id);
+    if (table === 'surveys') return `${hole} survey at ${depth(row.depth)}`;
+    if (table === 'lithology')
+      return `${hole} ${String(row.code)} ${depth(row.depth_from)}-${depth(row.depth_to)}`;
+    const name = row.sample_id ? `sample ${String(row.sample_id)}` : 'sample';
+    const depths =
+      row.depth_from === null && row.depth_to === null
+        ? ''
+        : ` (${depth(row.depth_from)}-${depth(row.depth_to)})`;
+    return `${hole} ${name}${depths}`;
+  });
 }
 
 /** The hole each row belongs to (its own id for holes). */

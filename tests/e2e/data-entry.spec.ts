@@ -17,6 +17,16 @@ test('edits a collar cell and refuses a dip of 120, keeping the typed text to co
   await expect(cell(page, 0, 'hole_id')).toHaveText('EUG-10-033');
   await typeInto(page, cell(page, 0, 'elevation'), '1750.5');
   await expect(cell(page, 0, 'elevation')).toHaveText('1750.5');
+  // Spreadsheet habits: Enter moved down, Tab moves right, Esc cancels, Delete clears.
+  await expect(cell(page, 1, 'elevation')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(cell(page, 1, 'azimuth')).toBeFocused();
+  await page.keyboard.type('999');
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 1, 'azimuth')).toHaveText('133.5');
+  await cell(page, 1, 'program').click();
+  await page.keyboard.press('Delete');
+  await expect(cell(page, 1, 'program')).toHaveText('');
 
   await typeInto(page, cell(page, 0, 'dip'), '120');
   await expect(page.getByRole('alert')).toContainText('Dip must be between -90 and 90 (got 120)');
@@ -152,6 +162,15 @@ test('edits lookup lists: adds a code, refuses to delete one in use', async ({ p
   await expect(page.getByRole('alert')).toContainText(/PGN is used by [\d,]+ rows/);
   await page.screenshot(shot('lookup-lists'));
 
+  // The new code is offered by the Lithology grid's dropdown editor.
+  await openView(page, 'Lithology');
+  await filterHole(page, 'EUG-10-036');
+  await cell(page, 0, 'code').click();
+  await page.keyboard.press('F2');
+  await page.getByLabel('Choose Lithology').selectOption('QV');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 0, 'code')).toHaveText('QV');
+
   await openView(page, 'Surveys');
   await expect(cell(page, 0, 'hole_id')).toHaveText('EUG-10-033');
   await page.screenshot(shot('surveys'));
@@ -159,9 +178,23 @@ test('edits lookup lists: adds a code, refuses to delete one in use', async ({ p
 
 test('the project file holds exactly the edits made', async ({ hosted }) => {
   const rows = <T>(sql: string) => readProject<T>(hosted.projectPath, sql);
-  expect(rows(`SELECT elevation, dip FROM holes WHERE hole_id = 'EUG-10-033'`)).toEqual([
-    { elevation: 1750.5, dip: -26 },
+  expect(
+    rows(`SELECT hole_id, elevation, dip, azimuth, program FROM holes WHERE id IN (1, 2) ORDER BY id`),
+  ).toEqual([
+    {
+      hole_id: 'EUG-10-033',
+      elevation: 1750.5,
+      dip: -26,
+      azimuth: 138.5,
+      program: '2011 Lower E Zone underground',
+    },
+    { hole_id: 'EUG-10-034', elevation: 1743.04, dip: -47.3, azimuth: 133.5, program: null },
   ]);
+  expect(
+    rows(
+      `SELECT l.code FROM lithology l JOIN holes h ON h.id = l.hole WHERE h.hole_id = 'EUG-10-036' ORDER BY l.depth_from LIMIT 1`,
+    ),
+  ).toEqual([{ code: 'QV' }]);
   expect(
     rows(
       `SELECT sample_id, depth_from, depth_to, density, comments FROM samples WHERE id IN (2, 3, 4) ORDER BY id`,
@@ -198,6 +231,7 @@ test('the project file holds exactly the edits made', async ({ hosted }) => {
   );
   expect(history.map((entry) => `${entry.source}|${entry.state}|${entry.description}`)).toEqual([
     'api|done|Edit Elevation of Hole EUG-10-033',
+    'api|done|Edit Program of Hole EUG-10-034',
     'api|done|Edit Dip of Hole EUG-10-033',
     'api|done|Edit From of EUG-10-033 sample 0712002 (64.5-66.5)',
     'paste|undone|Paste 4 cells into samples',
@@ -206,5 +240,6 @@ test('the project file holds exactly the edits made', async ({ hosted }) => {
     'api|done|Add sample to EUG-10-035',
     'api|done|Delete EUG-10-035 sample E2E-NEXT-1 (185.1-231.7)',
     'api|done|Add code QV to Lithology codes',
+    'api|done|Edit Lithology of EUG-10-036 MBL 0-24.6',
   ]);
 });
