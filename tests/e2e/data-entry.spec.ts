@@ -48,6 +48,13 @@ test('flags an overlap on the cell, lists it, and opens the row from the Validat
   await openView(page, 'Samples and assays');
   await filterHole(page, 'EUG-10-033');
   await expect(cell(page, 4, 'sample_id')).toHaveText('0712002');
+  // A hole that does not exist passes the editor's own check; the server refuses it and the editor
+  // reopens with the typed text and the reason.
+  await typeInto(page, cell(page, 4, 'hole_id'), 'NOPE-1');
+  await expect(page.getByRole('alert')).toContainText('Hole NOPE-1 is not in the project');
+  await expect(page.getByLabel('Edit Hole ID')).toHaveValue('NOPE-1');
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 4, 'hole_id')).toHaveText('EUG-10-033');
   await typeInto(page, cell(page, 4, 'depth_from'), '64');
   const marked = cell(page, 4, 'depth_from');
   await expect(marked).toHaveClass(/cell-error/);

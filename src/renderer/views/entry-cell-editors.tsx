@@ -14,13 +14,13 @@ function columnOf(props: EditorProps): string {
 }
 
 /** The text an edit starts from: a refused value to correct, the typed key, or the cell's text. */
-function startText(props: EditorProps): { text: string; reopened: boolean } {
+function startText(props: EditorProps): { text: string; reopened: boolean; message?: string } {
   const controller = props.context;
   const key = cellKey(props.data.id, columnOf(props));
   const reopened = controller.reopenText.get(key);
   if (reopened !== undefined) {
     controller.reopenText.delete(key);
-    return { text: reopened, reopened: true };
+    return { text: reopened.text, reopened: true, message: reopened.message };
   }
   const typed = props.eventKey;
   if (typed === 'Backspace' || typed === 'Delete') return { text: '', reopened: false };
@@ -55,7 +55,9 @@ export function TextCellEditor(props: EditorProps) {
   const [shown, setShown] = useState(start.reopened);
   const input = useRef<HTMLInputElement>(null);
   const controller = props.context;
-  const problem = refusal(controller, columnOf(props), text);
+  // The server's reason for a reopened value stands until the text is changed.
+  const problem =
+    refusal(controller, columnOf(props), text) ?? (text === start.text ? (start.message ?? null) : null);
   useOpenEditor(props, text);
   useLayoutEffect(() => {
     const element = input.current;

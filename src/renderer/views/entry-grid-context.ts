@@ -19,8 +19,8 @@ export interface GridController {
   holeIds: readonly string[];
   /** The editor open now, so Enter and Tab can be checked before the grid moves on. */
   editor: OpenEditor | null;
-  /** Text to reopen a cell's editor with (a refused value), by `rowId:column`. */
-  reopenText: Map<string, string>;
+  /** A refused value to reopen a cell's editor with, and the server's reason, by `rowId:column`. */
+  reopenText: Map<string, { text: string; message: string }>;
   /** Reports a refusal to the user (null clears it). */
   report(message: string | null): void;
 }

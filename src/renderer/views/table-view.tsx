@@ -165,7 +165,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
       report(describeError(error));
       // The server refused what the editor let through: reopen the cell with the text to correct.
       if (refused && event.source !== 'cellClear' && event.rowIndex !== null) {
-        controller.reopenText.set(cellKey(rowId, column), text);
+        controller.reopenText.set(cellKey(rowId, column), { text, message: describeError(error) });
         gridRef.current?.startEditingCell({ rowIndex: event.rowIndex, colKey: column });
       }
     }
