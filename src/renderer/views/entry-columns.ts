@@ -71,7 +71,24 @@ const shared: ColDef<PageRow> = {
   cellClass: problemClass,
   tooltipValueGetter: problemTooltip,
   suppressKeyboardEvent: holdRefusedValue as ColDef<PageRow>['suppressKeyboardEvent'],
-  filterParams: { buttons: ['apply', 'reset'], maxNumConditions: 1 },
+};
+
+// Only the filters the server runs in SQL are offered (see storage/table-pages.ts).
+const TEXT_FILTER = {
+  filter: 'agTextColumnFilter',
+  filterParams: {
+    buttons: ['apply', 'reset'],
+    maxNumConditions: 1,
+    filterOptions: ['contains', 'startsWith', 'equals', 'blank', 'notBlank'],
+  },
+};
+const NUMBER_FILTER = {
+  filter: 'agNumberColumnFilter',
+  filterParams: {
+    buttons: ['apply', 'reset'],
+    maxNumConditions: 1,
+    filterOptions: ['equals', 'lessThan', 'greaterThan', 'inRange', 'blank', 'notBlank'],
+  },
 };
 
 function fieldColumn(
@@ -88,7 +105,7 @@ function fieldColumn(
     colId,
     field: colId as never,
     headerName: field.label + unitSuffix(field, lengthUnit),
-    filter: field.kind === 'number' ? 'agNumberColumnFilter' : 'agTextColumnFilter',
+    ...(field.kind === 'number' ? NUMBER_FILTER : TEXT_FILTER),
     type: field.kind === 'number' ? 'rightAligned' : undefined,
     cellEditor: coded ? CodeCellEditor : TextCellEditor,
     cellEditorParams: coded ? { choices, optional: !field.required } : undefined,
@@ -107,7 +124,7 @@ function analyteColumn(analyte: AnalyteRow): ColDef<PageRow> {
     colId,
     headerName: `${analyte.code} (${analyte.unit})`,
     type: 'rightAligned',
-    filter: 'agNumberColumnFilter',
+    ...NUMBER_FILTER,
     cellEditor: TextCellEditor,
     valueGetter: (params) =>
       params.data && 'results' in params.data ? (params.data.results[analyte.code]?.lab_text ?? '') : '',
