@@ -4,7 +4,7 @@
 // log, so they survive sorting, filtering and scrolling.
 import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditHistory, ProjectStatus } from '../../api/entry-types';
 import type { AnalyteRow, PageRow } from '../../api/types';
 import { cellText } from '../../domain/entry/grid-cells';
@@ -171,31 +171,34 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const inEditor = (event.target as HTMLElement).closest('input, select, textarea');
-    const ctrl = event.ctrlKey || event.metaKey;
-    if (!ctrl || inEditor) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) {
-      event.preventDefault();
-      void actions.replay('undo');
-    } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-      event.preventDefault();
-      void actions.replay('redo');
-    } else if (key === '-') {
-      event.preventDefault();
-      void actions.askDelete();
+  // Undo and redo answer anywhere in the window while a grid is shown (not inside a text box, where
+  // Ctrl+Z undoes typing); Ctrl+- deletes rows of this grid.
+  const shortcuts = useRef(actions);
+  shortcuts.current = actions;
+  useEffect(() => {
+    function onKeyDown(event: globalThis.KeyboardEvent) {
+      const ctrl = event.ctrlKey || event.metaKey;
+      const target = event.target as HTMLElement | null;
+      if (!ctrl || target?.closest('input, select, textarea, [role="dialog"], [role="alertdialog"]')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void shortcuts.current.replay('undo');
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault();
+        void shortcuts.current.replay('redo');
+      } else if (key === '-' && target?.closest('.grid-view')) {
+        event.preventDefault();
+        void shortcuts.current.askDelete();
+      }
     }
-  }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const intervals = table === 'samples' || table === 'lithology';
   return (
-    <section
-      className="grid-view"
-      aria-label={LABELS[table]}
-      onKeyDown={onKeyDown}
-      onPaste={(event) => void actions.paste(event)}
-    >
+    <section className="grid-view" aria-label={LABELS[table]} onPaste={(event) => void actions.paste(event)}>
       <header className="grid-toolbar">
         <h1>{LABELS[table]}</h1>
         {table !== 'holes' && (
