@@ -1,7 +1,7 @@
 // Grid speed on the 1M-sample synthetic project, through the API router as the app calls it: 100-row pages
 // of views sorted by a non-key column with a filter, at random offsets, and single-cell edits with their
 // validation and commit. Runs on a copy, so the shared project stays as the import left it.
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiInput } from '../../src/api/contract';
 import { createRouter } from '../../src/services/api/router';
@@ -90,6 +90,8 @@ export const gridBenchmark: Benchmark = {
     const path = join(context.workDir, 'grid-benchmark.drillbench');
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     copyFileSync(context.projectPath, path);
+    // A write-ahead log left by a process that did not close the file holds committed pages too.
+    if (existsSync(`${context.projectPath}-wal`)) copyFileSync(`${context.projectPath}-wal`, `${path}-wal`);
     const project = openProject(path);
     const jobs = new JobRunner(path, 'bench');
     const router = createRouter({ project, osUser: 'bench', source: 'grid', jobs });
