@@ -72,8 +72,8 @@ describe('lookup lists', () => {
     const used = count(`SELECT count(*) FROM lithology WHERE code = 'PGN'`);
     const refused = await apiError(api['lookups.delete']({ list: 'lithology', code: 'PGN' }));
     expect(refused.code).toBe('refused');
-    expect(refused.message).toContain(
-      `PGN is used by ${used.toLocaleString('en')} rows (lithology Lithology)`,
+    expect(refused.message).toBe(
+      `PGN is used by ${used.toLocaleString('en')} rows of Lithology; change those rows to another code (or rename PGN instead), then delete it.`,
     );
     expect(count(`SELECT count(*) FROM lookup_codes WHERE code = 'PGN'`)).toBe(1);
     await api['lookups.add']({ list: 'hole_type', code: 'RAB' });

@@ -3,8 +3,16 @@
 // the refusal says how many rows use it.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LookupListInfo, ProjectStatus } from '../../api/entry-types';
+import type { DataTable } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
+
+const TABLE_LABELS: Record<DataTable, string> = {
+  holes: 'Holes',
+  surveys: 'Surveys',
+  samples: 'Samples and assays',
+  lithology: 'Lithology',
+};
 
 interface Editing {
   code: string;
@@ -103,7 +111,7 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
         </label>
         {list && list.usedBy.length > 0 && (
           <span className="hint">
-            Used by: {list.usedBy.map((use) => `${use.table} ${use.label}`).join(', ')}
+            Used in: {list.usedBy.map((use) => `${TABLE_LABELS[use.table]}, column ${use.label}`).join('; ')}
           </span>
         )}
       </header>

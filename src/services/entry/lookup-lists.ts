@@ -2,6 +2,7 @@
 // using it follows, audited), describe it, or delete it when no row uses it. Each is an undoable change.
 import type { Database } from 'better-sqlite3';
 import type { LookupListInfo } from '../../api/entry-types';
+import type { DataTable } from '../../domain/model';
 import {
   codeUseCounts,
   LOOKUP_COLUMNS,
@@ -14,6 +15,13 @@ import {
 import type { WriteTracker } from '../../storage/row-writes';
 import { StorageError } from '../../storage/storage-error';
 import { runAction, type EntryEnv } from './entry-transaction';
+
+const TABLE_LABELS: Record<DataTable, string> = {
+  holes: 'Holes',
+  surveys: 'Surveys',
+  samples: 'Samples',
+  lithology: 'Lithology',
+};
 
 const LIST_LABELS: Record<string, string> = {
   lithology: 'Lithology codes',
@@ -104,12 +112,14 @@ export function deleteCode(env: EntryEnv, list: string, code: string): WriteTrac
   if (!row) throw new StorageError('not-found', `${code} is not in the ${LIST_LABELS[list] ?? list} list.`);
   const uses = usesOf(db, list, code);
   if (uses > 0) {
-    const where = LOOKUP_COLUMNS.filter((entry) => entry.list === list)
-      .map((entry) => `${entry.table} ${entry.label}`)
-      .join(' or ');
+    const tables = [
+      ...new Set(
+        LOOKUP_COLUMNS.filter((entry) => entry.list === list).map((entry) => TABLE_LABELS[entry.table]),
+      ),
+    ];
     throw new StorageError(
       'refused',
-      `${code} is used by ${uses.toLocaleString('en')} row${uses === 1 ? '' : 's'} (${where}); change those rows to another code, or rename ${code} instead, then delete it.`,
+      `${code} is used by ${uses.toLocaleString('en')} row${uses === 1 ? '' : 's'} of ${tables.join(' and ')}; change those rows to another code (or rename ${code} instead), then delete it.`,
     );
   }
   return runAction(
