@@ -2,6 +2,7 @@
 // others read.
 import type { Benchmark } from '../bench-types';
 import { compositingBenchmark } from './compositing-benchmark';
+import { gridBenchmark } from './grid-benchmark';
 import { importBenchmark } from './import-benchmark';
 
-export const BENCHMARKS: Benchmark[] = [importBenchmark, compositingBenchmark];
+export const BENCHMARKS: Benchmark[] = [importBenchmark, gridBenchmark, compositingBenchmark];

@@ -24,6 +24,19 @@ import {
   runExportSchema,
 } from './compositing-schemas';
 import type { InterceptReport, PresetInfo, RunList, RunPage } from './compositing-types';
+import type {
+  DeletePreview,
+  DeleteResult,
+  EditHistory,
+  EditResult,
+  InsertResult,
+  LocateResult,
+  LookupListInfo,
+  NextInterval,
+  PasteResult,
+  ProjectStatus,
+  ReplayResult,
+} from './entry-types';
 import type { ImportSummary } from './import-types';
 import type { ApiMethod } from './methods';
 import type {
@@ -64,6 +77,110 @@ export const pageRequestSchema = z.object({
   /** Only rows of this hole (its ID as typed). */
   holeId: z.string().optional(),
 });
+
+// ---- Data entry (issue 4): editable grids, paste, undo and redo, lookup lists ----
+
+/** A grid column: a field of the table, or `analyte:<code>` for an analyte of the samples grid. */
+const columnId = z.string().min(1).max(80);
+/** What a user typed or pasted into one cell. */
+const cellText = z.string().max(10_000, 'A cell holds at most 10,000 characters.');
+const rowId = z.number().int().min(1);
+const MAX_PASTE_CELLS = 200_000;
+
+export const viewSchema = z.object({
+  table: z.enum(DATA_TABLES),
+  sort: z.array(sortSchema).max(4).optional(),
+  filters: z.array(filterSchema).max(16).optional(),
+  holeId: z.string().optional(),
+});
+
+const rowIdsSchema = z
+  .object({
+    table: z.enum(DATA_TABLES),
+    rowIds: z.array(rowId).min(1, 'Select at least one row.').max(100_000),
+  })
+  .strict();
+
+const lookupListName = z.string().min(1).max(64);
+const lookupCodeText = z
+  .string()
+  .trim()
+  .min(1, 'A code cannot be empty.')
+  .max(64, 'A code holds at most 64 characters.');
+
+export const pasteRequestSchema = z
+  .object({
+    view: viewSchema,
+    startIndex: z.number().int().min(0),
+    anchorRowId: rowId.nullable(),
+    columns: z.array(columnId).min(1).max(1000),
+    rows: z.array(z.array(cellText).max(1000)).min(1, 'The pasted block is empty.').max(MAX_PASTE_CELLS),
+    mode: z.enum(['check', 'apply', 'apply-good']),
+  })
+  .strict()
+  .refine((input) => input.rows.reduce((sum, row) => sum + row.length, 0) <= MAX_PASTE_CELLS, {
+    message: `A paste holds at most ${MAX_PASTE_CELLS.toLocaleString('en')} cells; paste the block in parts.`,
+    path: ['rows'],
+  });
+
+const entryContract = {
+  'project.status': call<ProjectStatus>()(empty),
+  'holes.ids': call<string[]>()(empty),
+  'table.locate': call<LocateResult>()(viewSchema.extend({ rowId }).strict()),
+  'table.edit': call<EditResult>()(
+    z
+      .object({
+        table: z.enum(DATA_TABLES),
+        edits: z
+          .array(z.object({ rowId, column: columnId, text: cellText }).strict())
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+  ),
+  'table.insert': call<InsertResult>()(
+    z
+      .object({
+        table: z.enum(DATA_TABLES),
+        rows: z.array(z.record(columnId, cellText)).min(1).max(10_000),
+        /** Show the new rows right after this row in the grid's views. */
+        afterRowId: rowId.optional(),
+      })
+      .strict(),
+  ),
+  'table.nextInterval': call<NextInterval>()(
+    z.object({ table: z.enum(['samples', 'lithology']), holeId: z.string().min(1) }).strict(),
+  ),
+  'table.deletePreview': call<DeletePreview>()(rowIdsSchema),
+  'table.delete': call<DeleteResult>()(rowIdsSchema),
+  'table.paste': call<PasteResult>()(pasteRequestSchema),
+  'edit.undo': call<ReplayResult>()(empty),
+  'edit.redo': call<ReplayResult>()(empty),
+  'edit.history': call<EditHistory>()(empty),
+  'lookups.lists': call<LookupListInfo[]>()(empty),
+  'lookups.add': call<LookupListInfo[]>()(
+    z
+      .object({
+        list: lookupListName,
+        code: lookupCodeText,
+        description: z.string().max(500).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'lookups.update': call<LookupListInfo[]>()(
+    z
+      .object({
+        list: lookupListName,
+        code: z.string().min(1).max(64),
+        newCode: lookupCodeText.optional(),
+        description: z.string().max(500).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'lookups.delete': call<LookupListInfo[]>()(
+    z.object({ list: lookupListName, code: z.string().min(1).max(64) }).strict(),
+  ),
+};
 
 export const mappingSchema = z
   .object({
@@ -221,6 +338,7 @@ export const contract = {
   'runs.verify': call<JobStatus>()(z.object({ id: runId }).strict()),
   'runs.export': call<JobStatus>()(runExportSchema),
   'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
+  ...entryContract,
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,23 @@ export const API_METHODS = [
   'runs.verify',
   'runs.export',
   'runs.delete',
+  // Data entry (issue 4): editable grids, paste, undo and redo, lookup lists.
+  'project.status',
+  'holes.ids',
+  'table.locate',
+  'table.edit',
+  'table.insert',
+  'table.nextInterval',
+  'table.deletePreview',
+  'table.delete',
+  'table.paste',
+  'edit.undo',
+  'edit.redo',
+  'edit.history',
+  'lookups.lists',
+  'lookups.add',
+  'lookups.update',
+  'lookups.delete',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -25,10 +25,22 @@ export interface ResultCell {
   flag: AssayFlag;
 }
 
-export type HolePageRow = HoleRow;
-export type SurveyPageRow = SurveyRow & { hole_id: string };
-export type LithologyPageRow = LithologyRow & { hole_id: string };
-export type SamplePageRow = SampleRow & { hole_id: string; results: Record<string, ResultCell> };
+/** A stored problem shown on a grid row: `column` is the grid column (`analyte:<code>`), null for the row. */
+export interface RowProblem {
+  column: string | null;
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export type HolePageRow = HoleRow & { problems: RowProblem[] };
+export type SurveyPageRow = SurveyRow & { hole_id: string; problems: RowProblem[] };
+export type LithologyPageRow = LithologyRow & { hole_id: string; problems: RowProblem[] };
+export type SamplePageRow = SampleRow & {
+  hole_id: string;
+  results: Record<string, ResultCell>;
+  problems: RowProblem[];
+};
 export type PageRow = HolePageRow | SurveyPageRow | LithologyPageRow | SamplePageRow;
 
 export interface Page<Row> {

@@ -1,6 +1,7 @@
 // The project window: a sidebar of tables and views, the selected view, and a status bar with the
 // project file, row counts and problem counts.
 import { useCallback, useEffect, useState } from 'react';
+import type { ProjectStatus } from '../api/entry-types';
 import type { ProjectInfo } from '../api/types';
 import type { DataTable } from '../domain/model';
 import { api } from './api/api-client';
@@ -8,16 +9,18 @@ import { describeError } from './components/error-text';
 import { useDesktopIntegration } from './views/desktop-integration';
 import { DesktopNotice } from './views/desktop-notice';
 import { InterceptsView } from './views/intercepts-view';
-import { TableView } from './views/table-view';
+import { LookupListsView } from './views/lookup-lists-view';
+import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
 
-type ViewId = DataTable | 'validation' | 'intercepts';
+type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
   { id: 'surveys', label: 'Surveys' },
   { id: 'samples', label: 'Samples and assays' },
   { id: 'lithology', label: 'Lithology' },
+  { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
   { id: 'intercepts', label: 'Intercepts' },
 ];
@@ -26,18 +29,27 @@ export function App() {
   const [view, setView] = useState<ViewId>('holes');
   const [info, setInfo] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // A hole another view asked to open (an intercept row opens its samples); cleared by the sidebar.
-  const [holeFilter, setHoleFilter] = useState<string | null>(null);
+  const [target, setTarget] = useState<RowTarget | null>(null);
 
   const refresh = useCallback(() => {
     api['project.info']({}).then(setInfo, (failure: unknown) => setError(describeError(failure)));
   }, []);
   useEffect(refresh, [refresh]);
+  // Every write returns the status bar's figures.
+  const onStatus = useCallback((status: ProjectStatus) => {
+    setInfo((current) =>
+      current ? { ...current, counts: status.counts, problems: status.problems } : current,
+    );
+  }, []);
+  const open = useCallback((row: RowTarget) => {
+    setTarget(row);
+    setView(row.table);
+  }, []);
   // The desktop menu's Import and Export, and files dropped on the window (issue 6).
-  const desktop = useDesktopIntegration((target) => {
-    const known = VIEWS.find((entry) => (entry.id as string) === target);
+  const desktop = useDesktopIntegration((targetView) => {
+    const known = VIEWS.find((entry) => (entry.id as string) === targetView);
     if (known) setView(known.id);
-    else setError(`The ${target} view is not part of this build of drillbench yet.`);
+    else setError(`The ${targetView} view is not part of this build of drillbench yet.`);
   });
 
   return (
@@ -51,7 +63,7 @@ export function App() {
             className={entry.id === view ? 'nav-item active' : 'nav-item'}
             aria-current={entry.id === view ? 'page' : undefined}
             onClick={() => {
-              setHoleFilter(null);
+              setTarget(null);
               setView(entry.id);
             }}
           >
@@ -67,29 +79,22 @@ export function App() {
           </div>
         )}
         {view === 'validation' ? (
-          <ValidationView />
+          <ValidationView onOpen={open} />
+        ) : view === 'lookups' ? (
+          <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (
           <InterceptsView
             lengthUnit={info?.settings.length_unit ?? 'm'}
-            onOpenHole={(holeId) => {
-              setHoleFilter(holeId);
-              setView('samples');
-            }}
+            onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
           />
         ) : (
-          <>
-            {holeFilter && (
-              <div className="hole-filter-note">
-                Hole {holeFilter} only; choose the table in the sidebar to see every hole.
-              </div>
-            )}
-            <TableView
-              key={`${view}:${holeFilter ?? ''}`}
-              table={view}
-              lengthUnit={info?.settings.length_unit ?? 'm'}
-              holeId={holeFilter ?? undefined}
-            />
-          </>
+          <TableView
+            key={view}
+            table={view}
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            target={target?.table === view ? target : null}
+            onStatus={onStatus}
+          />
         )}
       </main>
       <footer className="status-bar" aria-label="Project status">

@@ -8,6 +8,10 @@ export interface ChangeSetInfo {
   source: ChangeSource;
   description: string;
   osUser: string;
+  /** A user edit that Ctrl+Z may take back (migration 0110). */
+  undoable?: boolean;
+  /** For an undo or redo: the change set it takes back or re-applies. */
+  replays?: number;
 }
 
 export interface AuditEntry {
@@ -21,8 +25,17 @@ export interface AuditEntry {
 
 export function beginChangeSet(db: Database, info: ChangeSetInfo): number {
   const result = db
-    .prepare('INSERT INTO change_sets (at, os_user, source, description) VALUES (?, ?, ?, ?)')
-    .run(new Date().toISOString(), info.osUser, info.source, info.description);
+    .prepare(
+      'INSERT INTO change_sets (at, os_user, source, description, undoable, replays) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      new Date().toISOString(),
+      info.osUser,
+      info.source,
+      info.description,
+      info.undoable ? 1 : 0,
+      info.replays ?? null,
+    );
   return Number(result.lastInsertRowid);
 }
 

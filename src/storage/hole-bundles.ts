@@ -2,6 +2,7 @@
 // on million-row projects and leave the connection free to write between them; only the columns the
 // rules read are fetched, because turning SQLite values into JavaScript is the expensive part.
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './statement-cache';
 import type { AssayFlag, SampleType } from '../domain/model';
 import type {
   HoleBundle,
@@ -36,21 +37,23 @@ export function* holeBundleBatches(db: Database, options: BundleOptions = {}): G
   const batchSize = options.batchSize ?? 500;
   const ids = options.holeIds
     ? [...new Set(options.holeIds)].sort((a, b) => a - b)
-    : (db.prepare('SELECT id FROM holes ORDER BY id').pluck().all() as number[]);
-  const holes = db.prepare(
+    : (cachedStatement(db, 'SELECT id FROM holes ORDER BY id').pluck().all() as number[]);
+  const holes = cachedStatement(
+    db,
     'SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id >= ? AND id <= ? ORDER BY id',
   );
-  const surveys = db
-    .prepare('SELECT hole, id, depth, azimuth, dip FROM surveys WHERE hole >= ? AND hole <= ?')
-    .raw();
-  const samples = db
-    .prepare(
-      'SELECT hole, id, depth_from, depth_to, sample_id, sample_type FROM samples WHERE hole >= ? AND hole <= ?',
-    )
-    .raw();
-  const lithology = db
-    .prepare('SELECT hole, id, depth_from, depth_to, code FROM lithology WHERE hole >= ? AND hole <= ?')
-    .raw();
+  const surveys = cachedStatement(
+    db,
+    'SELECT hole, id, depth, azimuth, dip FROM surveys WHERE hole >= ? AND hole <= ?',
+  ).raw();
+  const samples = cachedStatement(
+    db,
+    'SELECT hole, id, depth_from, depth_to, sample_id, sample_type FROM samples WHERE hole >= ? AND hole <= ?',
+  ).raw();
+  const lithology = cachedStatement(
+    db,
+    'SELECT hole, id, depth_from, depth_to, code FROM lithology WHERE hole >= ? AND hole <= ?',
+  ).raw();
   for (let start = 0; start < ids.length; start += batchSize) {
     const wanted = ids.slice(start, start + batchSize);
     const low = wanted[0]!;
@@ -116,9 +119,9 @@ export interface AssayCheckRow {
  * result or a percent analyte. SQL narrows the million-row table down; the domain rule decides.
  */
 export function assayCheckCandidates(db: Database, holeLow: number, holeHigh: number): AssayCheckRow[] {
-  return db
-    .prepare(
-      `WITH suspect AS (
+  return cachedStatement(
+    db,
+    `WITH suspect AS (
          SELECT r.sample FROM samples s
            JOIN assay_results r ON r.sample = s.id AND r.preferred = 1
            JOIN analytes a ON a.id = r.analyte
@@ -130,6 +133,5 @@ export function assayCheckCandidates(db: Database, holeLow: number, holeHigh: nu
          FROM suspect JOIN samples s ON s.id = suspect.sample JOIN holes h ON h.id = s.hole
          JOIN assay_results r ON r.sample = s.id AND r.preferred = 1 JOIN analytes a ON a.id = r.analyte
         ORDER BY s.id`,
-    )
-    .all(holeLow, holeHigh) as AssayCheckRow[];
+  ).all(holeLow, holeHigh) as AssayCheckRow[];
 }

@@ -1,6 +1,7 @@
 // Stored validation problems: replaced per hole after each change, read by grids, the Validation view,
 // the status bar and `drillbench validate`.
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from './statement-cache';
 import type { Problem, Severity } from '../domain/model';
 
 export interface StoredProblem extends Problem {
@@ -32,8 +33,9 @@ export function replaceHoleProblems(
     conditions.push(`rule NOT IN (${marks(scope.keepRules)})`);
     params.push(...scope.keepRules);
   }
-  const remove = db.prepare(`DELETE FROM problems WHERE ${conditions.join(' AND ')}`);
-  const insert = db.prepare(
+  const remove = cachedStatement(db, `DELETE FROM problems WHERE ${conditions.join(' AND ')}`);
+  const insert = cachedStatement(
+    db,
     'INSERT INTO problems (hole, table_name, row_id, column_name, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const hole of holeRowIds) remove.run(hole, ...params);
@@ -46,8 +48,9 @@ export function replaceRuleProblems(
   rules: readonly string[],
   problems: readonly (Problem & { hole: number })[],
 ): void {
-  db.prepare(`DELETE FROM problems WHERE rule IN (${rules.map(() => '?').join(',')})`).run(...rules);
-  const insert = db.prepare(
+  cachedStatement(db, `DELETE FROM problems WHERE rule IN (${rules.map(() => '?').join(',')})`).run(...rules);
+  const insert = cachedStatement(
+    db,
     'INSERT INTO problems (hole, table_name, row_id, column_name, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const p of problems) insert.run(p.hole, p.table, p.row_id, p.column, p.rule, p.severity, p.message);
@@ -86,18 +89,16 @@ export function listProblems(
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const from = 'FROM problems p LEFT JOIN holes h ON h.id = p.hole';
-  const total = db
-    .prepare(`SELECT count(*) ${from} ${clause}`)
+  const total = cachedStatement(db, `SELECT count(*) ${from} ${clause}`)
     .pluck()
     .get(...params) as number;
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.rule, p.severity, p.table_name AS "table", coalesce(h.hole_id, '') AS hole_id, p.row_id, p.column_name AS "column", p.message
+  const rows = cachedStatement(
+    db,
+    `SELECT p.id, p.rule, p.severity, p.table_name AS "table", coalesce(h.hole_id, '') AS hole_id, p.row_id, p.column_name AS "column", p.message
          ${from} ${clause}
         ORDER BY CASE p.severity WHEN 'error' THEN 0 ELSE 1 END, h.hole_id, p.table_name, p.row_id, p.id
         LIMIT ? OFFSET ?`,
-    )
-    .all(...params, filter.limit ?? 1000, filter.offset ?? 0) as StoredProblem[];
+  ).all(...params, filter.limit ?? 1000, filter.offset ?? 0) as StoredProblem[];
   return { rows, total };
 }
 
@@ -108,19 +109,17 @@ export interface ProblemCount {
 }
 
 export function countProblems(db: Database): ProblemCount[] {
-  return db
-    .prepare(
-      'SELECT rule, severity, count(*) AS count FROM problems GROUP BY rule, severity ORDER BY severity, rule',
-    )
-    .all() as ProblemCount[];
+  return cachedStatement(
+    db,
+    'SELECT rule, severity, count(*) AS count FROM problems GROUP BY rule, severity ORDER BY severity, rule',
+  ).all() as ProblemCount[];
 }
 
 /** Holes with at least one error: calculations leave them out and reports name them. */
 export function holesWithErrors(db: Database): { id: number; hole_id: string; errors: number }[] {
-  return db
-    .prepare(
-      `SELECT h.id, h.hole_id, count(*) AS errors FROM problems p JOIN holes h ON h.id = p.hole
+  return cachedStatement(
+    db,
+    `SELECT h.id, h.hole_id, count(*) AS errors FROM problems p JOIN holes h ON h.id = p.hole
         WHERE p.severity = 'error' GROUP BY h.id ORDER BY h.hole_id`,
-    )
-    .all() as { id: number; hole_id: string; errors: number }[];
+  ).all() as { id: number; hole_id: string; errors: number }[];
 }

@@ -26,7 +26,7 @@ export function drillbench(...args: string[]): string {
   return result.stdout;
 }
 
-async function startHost(projectPath: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startHost(projectPath: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cliPath, 'web', projectPath], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -375,3 +375,19 @@ export function checkDuplicateSampleIds(
   }
   return found;
 }
+
+/** Field duplicates whose parent sample ID is not in the project. */
+export function checkDuplicateParents(
+  rows: readonly { row_id: number; hole_id: string; sample_id: string | null; parent: string }[],
+): Problem[] {
+  return rows.map((row) =>
+    problem(
+      'duplicate-parent-missing',
+      'samples',
+      row.hole_id,
+      row.row_id,
+      'parent_sample_id',
+      `Duplicate ${row.sample_id ?? ''} repeats sample ${row.parent}, which is not in the project; correct the parent sample ID.`,
+    ),
+  );
+}

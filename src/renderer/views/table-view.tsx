@@ -1,132 +1,340 @@
-// A read view of one table on AG Grid's Infinite Row Model: pages come from the API with sorting and
-// filtering done in SQL, so a million-row table scrolls without loading it whole.
-import type { ColDef, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community';
+// An editable table on AG Grid's Infinite Row Model: pages come from the API with sorting and filtering
+// done in SQL, so a million-row table scrolls without loading it whole. Edits, pastes, added and deleted
+// rows all go to the server, which checks, audits and re-validates them; undo and redo replay the audit
+// log, so they survive sorting, filtering and scrolling.
+import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useState } from 'react';
-import type { AnalyteRow, PageRow, SamplePageRow } from '../../api/types';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EditHistory, ProjectStatus } from '../../api/entry-types';
+import type { AnalyteRow, PageRow } from '../../api/types';
+import { cellText } from '../../domain/entry/grid-cells';
 import type { DataTable, LengthUnit } from '../../domain/model';
-import { TABLE_FIELDS, type FieldSpec } from '../../domain/table-fields';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
+import { ApiCallError } from '../../api/result';
+import { gridColumns } from './entry-columns';
+import { ConfirmDialog } from './entry-confirm-dialog';
+import { gridSource } from './entry-datasource';
+import { cellKey, createGridController } from './entry-grid-context';
+import { PasteDialog } from './entry-paste-dialog';
+import { RowForm } from './entry-row-form';
+import { useEntryActions, type Dialog } from './entry-actions';
 
-function unitSuffix(field: FieldSpec, lengthUnit: LengthUnit): string {
-  switch (field.quantity) {
-    case 'depth':
-    case 'coordinate':
-      return ` (${lengthUnit})`;
-    case 'azimuth':
-    case 'dip':
-      return ' (deg)';
-    case 'density':
-      return ' (g/cm3)';
-    default:
-      return '';
-  }
+export interface RowTarget {
+  table: DataTable;
+  holeId: string;
+  rowId: number | null;
+  column: string | null;
 }
 
-function columnsFor(table: DataTable, lengthUnit: LengthUnit): ColDef<PageRow>[] {
-  return TABLE_FIELDS[table].map((field) => ({
-    field: (field.kind === 'hole-ref' ? 'hole_id' : field.key) as never,
-    colId: field.kind === 'hole-ref' ? 'hole_id' : field.key,
-    headerName: field.label + unitSuffix(field, lengthUnit),
-    sortable: true,
-    filter: field.kind === 'number' ? 'agNumberColumnFilter' : 'agTextColumnFilter',
-    filterParams: { buttons: ['apply', 'reset'], maxNumConditions: 1 },
-    type: field.kind === 'number' ? 'rightAligned' : undefined,
-  }));
-}
-
-type FilterModelEntry = {
-  filterType?: string;
-  type?: string;
-  filter?: string | number;
-  filterTo?: string | number;
-};
-
-const OPS: Record<
-  string,
-  'equals' | 'contains' | 'startsWith' | 'lessThan' | 'greaterThan' | 'between' | 'blank' | 'notBlank'
-> = {
-  equals: 'equals',
-  contains: 'contains',
-  startsWith: 'startsWith',
-  lessThan: 'lessThan',
-  greaterThan: 'greaterThan',
-  inRange: 'between',
-  blank: 'blank',
-  notBlank: 'notBlank',
-};
-
-function datasource(table: DataTable, holeId?: string): IDatasource {
-  return {
-    getRows(params: IGetRowsParams) {
-      const filters = Object.entries(params.filterModel as Record<string, FilterModelEntry>).flatMap(
-        ([column, entry]) => {
-          const op = OPS[entry.type ?? 'equals'];
-          return op ? [{ column, op, value: entry.filter, valueTo: entry.filterTo }] : [];
-        },
-      );
-      api['table.page']({
-        table,
-        offset: params.startRow,
-        limit: params.endRow - params.startRow,
-        sort: params.sortModel.map((sort) => ({ column: sort.colId, direction: sort.sort })),
-        filters,
-        holeId,
-      }).then(
-        (page) => params.successCallback(page.rows, page.total),
-        (error: unknown) => {
-          console.error(describeError(error));
-          params.failCallback();
-        },
-      );
-    },
-  };
-}
-
-/** Samples are shown wide: one column per analyte, the lab's text as reported, unit in the header. */
-function analyteColumns(analytes: readonly AnalyteRow[]): ColDef<PageRow>[] {
-  return analytes.map((analyte) => ({
-    colId: `analyte:${analyte.code}`,
-    headerName: `${analyte.code} (${analyte.unit})`,
-    sortable: false,
-    type: 'rightAligned',
-    valueGetter: (params) =>
-      (params.data as SamplePageRow | undefined)?.results?.[analyte.code]?.lab_text ?? '',
-  }));
-}
-
-export function TableView({
-  table,
-  lengthUnit,
-  holeId,
-}: {
+export interface TableViewProps {
   table: DataTable;
   lengthUnit: LengthUnit;
-  /** Only this hole's rows (opened from another view). */
-  holeId?: string;
-}) {
+  /** A row to open (from the Validation view). */
+  target?: RowTarget | null;
+  onStatus?: (status: ProjectStatus) => void;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+const LABELS: Record<DataTable, string> = {
+  holes: 'Holes',
+  surveys: 'Surveys',
+  samples: 'Samples and assays',
+  lithology: 'Lithology',
+};
+
+export function TableView({ table, lengthUnit, target, onStatus }: TableViewProps) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const report = useCallback((text: string | null) => setNotice(text ? { kind: 'error', text } : null), []);
+  const controller = useMemo(() => createGridController(table, report), [table, report]);
+  const gridRef = useRef<GridApi<PageRow> | null>(null);
   const [analytes, setAnalytes] = useState<AnalyteRow[]>([]);
+  const [ready, setReady] = useState(false);
+  const [holeFilter, setHoleFilter] = useState(target?.holeId ?? '');
+  const holeRef = useRef(holeFilter);
+  const [history, setHistory] = useState<EditHistory | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+
   useEffect(() => {
-    if (table === 'samples')
-      api['analytes.list']({}).then(setAnalytes, (error: unknown) => console.error(describeError(error)));
-  }, [table]);
-  const columns = useMemo(
-    () => [...columnsFor(table, lengthUnit), ...(table === 'samples' ? analyteColumns(analytes) : [])],
-    [table, lengthUnit, analytes],
+    let live = true;
+    Promise.all([api['analytes.list']({}), api['lookups.list']({}), api['holes.ids']({})]).then(
+      ([analyteRows, codes, holeIds]) => {
+        if (!live) return;
+        const lookups = new Map<string, Set<string>>();
+        const ordered = new Map<string, string[]>();
+        for (const code of codes) {
+          if (!lookups.has(code.list)) {
+            lookups.set(code.list, new Set());
+            ordered.set(code.list, []);
+          }
+          lookups.get(code.list)!.add(code.code);
+          ordered.get(code.list)!.push(code.code);
+        }
+        controller.cells = {
+          analytes: new Map(analyteRows.map((row) => [row.code, { code: row.code, unit: row.unit }])),
+          lookups,
+          negativeIsBelowDetection: true,
+        };
+        controller.codes = ordered;
+        controller.holeIds = holeIds;
+        setAnalytes(analyteRows);
+        setReady(true);
+      },
+      (error: unknown) => setNotice({ kind: 'error', text: describeError(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [controller]);
+
+  const source = useMemo(
+    () =>
+      gridSource(
+        table,
+        () => holeRef.current,
+        (text) => setNotice({ kind: 'error', text }),
+        (rows) => setTotal(rows),
+      ),
+    [table],
   );
-  const source = useMemo(() => datasource(table, holeId), [table, holeId]);
+  const columns = useMemo(
+    () => (ready ? gridColumns(table, lengthUnit, analytes, controller) : []),
+    [ready, table, lengthUnit, analytes, controller],
+  );
+
+  const refreshHistory = useCallback(() => {
+    api['edit.history']({}).then(setHistory, () => setHistory(null));
+  }, []);
+  useEffect(refreshHistory, [refreshHistory]);
+
+  const afterWrite = useCallback(
+    (status: ProjectStatus, reload = true) => {
+      onStatus?.(status);
+      refreshHistory();
+      if (reload) gridRef.current?.refreshInfiniteCache();
+    },
+    [onStatus, refreshHistory],
+  );
+
+  const actions = useEntryActions({
+    table,
+    gridRef,
+    source,
+    holeRef,
+    controller,
+    setNotice,
+    setBusy,
+    setDialog,
+    afterWrite,
+  });
+
+  const applyHoleFilter = useCallback((holeId: string) => {
+    holeRef.current = holeId.trim();
+    setHoleFilter(holeId);
+    gridRef.current?.purgeInfiniteCache();
+  }, []);
+
+  // Opening a row from the Validation view: show its hole, then find and focus the row.
+  useEffect(() => {
+    if (!target || target.table !== table || !ready) return;
+    holeRef.current = target.holeId;
+    setHoleFilter(target.holeId);
+    gridRef.current?.purgeInfiniteCache();
+    if (target.rowId !== null) void actions.focusRow(target.rowId, target.column);
+    // The target is a new object per click; the actions are stable for the view.
+  }, [target, table, ready]);
+
+  async function onCellEditRequest(event: CellEditRequestEvent<PageRow>) {
+    const column = event.column.getColId();
+    const text = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
+    if (text === cellText(event.oldValue)) return;
+    const rowId = event.data.id;
+    try {
+      const result = await api['table.edit']({ table, edits: [{ rowId, column, text }] });
+      for (const row of result.rows) gridRef.current?.getRowNode(String(row.id))?.setData(row);
+      report(null);
+      afterWrite(result.status, false);
+    } catch (error) {
+      const refused = error instanceof ApiCallError && error.error.code === 'refused';
+      report(describeError(error));
+      // The server refused what the editor let through: reopen the cell with the text to correct.
+      if (refused && event.source !== 'cellClear' && event.rowIndex !== null) {
+        controller.reopenText.set(cellKey(rowId, column), { text, message: describeError(error) });
+        gridRef.current?.startEditingCell({ rowIndex: event.rowIndex, colKey: column });
+      }
+    }
+  }
+
+  // Undo and redo answer anywhere in the window while a grid is shown (not inside a text box, where
+  // Ctrl+Z undoes typing); Ctrl+- deletes rows of this grid.
+  const shortcuts = useRef(actions);
+  shortcuts.current = actions;
+  useEffect(() => {
+    function onKeyDown(event: globalThis.KeyboardEvent) {
+      const ctrl = event.ctrlKey || event.metaKey;
+      const target = event.target as HTMLElement | null;
+      if (!ctrl || target?.closest('input, select, textarea, [role="dialog"], [role="alertdialog"]')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void shortcuts.current.replay('undo');
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault();
+        void shortcuts.current.replay('redo');
+      } else if (key === '-' && target?.closest('.grid-view')) {
+        event.preventDefault();
+        void shortcuts.current.askDelete();
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const intervals = table === 'samples' || table === 'lithology';
   return (
-    <div className="grid-panel" data-table={table}>
-      <AgGridReact<PageRow>
-        columnDefs={columns}
-        defaultColDef={{ width: 115, resizable: true }}
-        rowModelType="infinite"
-        cacheBlockSize={100}
-        maxBlocksInCache={50}
-        onGridReady={(event: GridReadyEvent<PageRow>) => event.api.setGridOption('datasource', source)}
-        getRowId={(params) => String(params.data.id)}
-      />
-    </div>
+    <section className="grid-view" aria-label={LABELS[table]} onPaste={(event) => void actions.paste(event)}>
+      <header className="grid-toolbar">
+        <h1>{LABELS[table]}</h1>
+        {table !== 'holes' && (
+          <label className="hole-filter">
+            Hole{' '}
+            <input
+              list="entry-hole-ids"
+              value={holeFilter}
+              placeholder="all holes"
+              aria-label="Hole filter"
+              onChange={(event) => setHoleFilter(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') applyHoleFilter(holeFilter);
+              }}
+              onBlur={() => {
+                if (holeFilter.trim() !== holeRef.current) applyHoleFilter(holeFilter);
+              }}
+            />
+          </label>
+        )}
+        <button type="button" onClick={() => void actions.openForm('add')}>
+          {table === 'holes' ? 'Add hole' : 'Add row'}
+        </button>
+        {intervals && (
+          <button
+            type="button"
+            onClick={() => void actions.openForm('next')}
+            title="A new interval starting at the hole's deepest To"
+          >
+            Next interval
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => void actions.askDelete()}
+          title="Delete the selected rows (Ctrl+-)"
+        >
+          Delete rows
+        </button>
+        <button
+          type="button"
+          disabled={!history?.undo}
+          title={history?.undo ? `Undo: ${history.undo.description} (Ctrl+Z)` : 'Nothing to undo'}
+          onClick={() => void actions.replay('undo')}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          disabled={!history?.redo}
+          title={history?.redo ? `Redo: ${history.redo.description} (Ctrl+Y)` : 'Nothing to redo'}
+          onClick={() => void actions.replay('redo')}
+        >
+          Redo
+        </button>
+        <span className="row-total">{total === null ? '' : `${total.toLocaleString('en')} rows`}</span>
+      </header>
+      {(notice || busy) && (
+        <div
+          role={notice?.kind === 'error' ? 'alert' : 'status'}
+          className={notice?.kind === 'error' ? 'notice error' : 'notice'}
+        >
+          {busy ?? notice?.text}
+        </div>
+      )}
+      <div className="grid-panel" data-table={table}>
+        {ready && (
+          <AgGridReact<PageRow>
+            columnDefs={columns}
+            context={controller}
+            defaultColDef={{ width: 120, resizable: true }}
+            rowModelType="infinite"
+            datasource={source}
+            cacheBlockSize={100}
+            maxBlocksInCache={100}
+            blockLoadDebounceMillis={30}
+            rowHeight={28}
+            rowSelection={{
+              mode: 'multiRow',
+              checkboxes: true,
+              headerCheckbox: false,
+              enableClickSelection: false,
+            }}
+            readOnlyEdit
+            onCellEditRequest={(event) => void onCellEditRequest(event)}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            enableBrowserTooltips
+            stopEditingWhenCellsLoseFocus
+            onGridReady={(event: GridReadyEvent<PageRow>) => {
+              gridRef.current = event.api;
+            }}
+            getRowId={(params) => String(params.data.id)}
+          />
+        )}
+      </div>
+      {table !== 'holes' && (
+        <datalist id="entry-hole-ids">
+          {controller.holeIds.map((holeId) => (
+            <option key={holeId} value={holeId} />
+          ))}
+        </datalist>
+      )}
+      {dialog?.kind === 'paste' && (
+        <PasteDialog
+          pending={dialog.pending}
+          controller={controller}
+          columnLabel={actions.columnLabel}
+          busy={busy !== null}
+          onApply={(rows, goodOnly) => void actions.applyPaste(dialog.pending, rows, goodOnly)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDialog
+          question={dialog.question}
+          busy={busy !== null}
+          onConfirm={() => void actions.deleteRows(dialog.rowIds)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'form' && (
+        <RowForm
+          table={table}
+          title={dialog.title}
+          initial={dialog.initial}
+          analytes={analytes}
+          lengthUnit={lengthUnit}
+          controller={controller}
+          chain={dialog.chain}
+          error={dialog.error}
+          busy={busy !== null}
+          onSubmit={actions.insertRow}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </section>
   );
 }

@@ -1,12 +1,38 @@
-// The Validation view: every stored problem, filterable by severity and rule.
+// The Validation view: every stored problem, filterable by severity and rule; a click opens the row in
+// its grid. The list is what the grids mark and what `drillbench validate` prints: one set of rules.
 import { useEffect, useState } from 'react';
 import type { ProblemRow, ValidationSummary } from '../../api/types';
+import type { DataTable } from '../../domain/model';
+import { analyteColumnId } from '../../domain/entry/grid-cells';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
+import type { RowTarget } from './table-view';
 
-export function ValidationView() {
+const TABLE_OF: Record<string, DataTable> = {
+  holes: 'holes',
+  surveys: 'surveys',
+  samples: 'samples',
+  assays: 'samples',
+  lithology: 'lithology',
+};
+
+/** Where a problem lives in the grids: its table, hole, row and column. */
+export function problemTarget(row: ProblemRow): RowTarget | null {
+  const table = TABLE_OF[row.table];
+  if (!table) return null;
+  const column =
+    row.table === 'assays' && row.column
+      ? analyteColumnId(row.column)
+      : row.column === 'hole'
+        ? 'hole_id'
+        : row.column;
+  return { table, holeId: row.table === 'holes' ? '' : row.hole_id, rowId: row.row_id, column };
+}
+
+export function ValidationView({ onOpen }: { onOpen?: (target: RowTarget) => void }) {
   const [summary, setSummary] = useState<ValidationSummary | null>(null);
   const [rows, setRows] = useState<ProblemRow[]>([]);
+  const [total, setTotal] = useState(0);
   const [severity, setSeverity] = useState<'' | 'error' | 'warning'>('');
   const [rule, setRule] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -16,11 +42,15 @@ export function ValidationView() {
   }, []);
   useEffect(() => {
     api['validation.list']({ severity: severity || undefined, rule: rule || undefined, limit: 1000 }).then(
-      (page) => setRows(page.rows),
+      (page) => {
+        setRows(page.rows);
+        setTotal(page.total);
+      },
       (failure: unknown) => setError(describeError(failure)),
     );
   }, [severity, rule]);
 
+  const rules = [...new Map((summary?.counts ?? []).map((count) => [count.rule, count])).values()];
   return (
     <section className="validation-view" aria-label="Validation">
       <header className="view-header">
@@ -29,7 +59,7 @@ export function ValidationView() {
           <p>
             {summary.errors} errors, {summary.warnings} warnings
             {summary.holesWithErrors.length > 0 &&
-              ` - ${summary.holesWithErrors.length} holes are left out of calculations`}
+              ` - ${summary.holesWithErrors.length} holes with errors are left out of composites and intercepts`}
           </p>
         )}
         <label>
@@ -47,15 +77,21 @@ export function ValidationView() {
           Rule{' '}
           <select value={rule} onChange={(event) => setRule(event.target.value)}>
             <option value="">All</option>
-            {summary?.counts.map((count) => (
-              <option key={`${count.rule}-${count.severity}`} value={count.rule}>
-                {count.title} ({count.count})
+            {rules.map((count) => (
+              <option key={count.rule} value={count.rule}>
+                {count.title}
               </option>
             ))}
           </select>
         </label>
       </header>
       {error && <div role="alert">{error}</div>}
+      {total > rows.length && (
+        <p className="hint">
+          Showing the first {rows.length.toLocaleString('en')} of {total.toLocaleString('en')}; filter by rule
+          or severity to see the others.
+        </p>
+      )}
       <table className="problem-table">
         <thead>
           <tr>
@@ -67,15 +103,27 @@ export function ValidationView() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={row.severity}>
-              <td>{row.severity}</td>
-              <td>{row.rule}</td>
-              <td>{row.hole_id}</td>
-              <td>{row.table}</td>
-              <td>{row.message}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const target = problemTarget(row);
+            return (
+              <tr
+                key={row.id}
+                className={`${row.severity}${target ? ' clickable' : ''}`}
+                tabIndex={target ? 0 : undefined}
+                title={target ? 'Open this row in its grid' : undefined}
+                onClick={() => target && onOpen?.(target)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && target) onOpen?.(target);
+                }}
+              >
+                <td>{row.severity}</td>
+                <td>{row.rule}</td>
+                <td>{row.hole_id}</td>
+                <td>{row.table}</td>
+                <td>{row.message}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>

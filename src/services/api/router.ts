@@ -9,6 +9,7 @@ import type { ApiContext } from './api-context';
 import { compositingHandlers } from './compositing-handlers';
 import { dataHandlers } from './data-handlers';
 import { desktopHandlers } from './desktop-handlers';
+import { entryHandlers } from './entry-handlers';
 import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
 import { jobHandlers } from './job-handlers';
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   ...jobHandlers,
   ...desktopHandlers,
   ...compositingHandlers,
+  ...entryHandlers,
 };
 
 export interface Router {

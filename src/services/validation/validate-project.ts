@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { LengthUnit, Problem } from '../../domain/model';
 import {
+  checkDuplicateParents,
   checkDuplicateSampleIds,
   checkSampleAssays,
   DEFAULT_VALIDATION,
@@ -12,6 +13,13 @@ import {
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
 import { getNumberSetting } from '../../storage/settings-store';
+import {
+  duplicateSampleIdUses,
+  orphanDuplicates,
+  replaceRowRuleProblems,
+  sampleRowsNamingParents,
+  sampleRowsUsing,
+} from '../../storage/sample-id-checks';
 
 /** Rules judged across the whole project rather than hole by hole. */
 export const PROJECT_RULES = ['duplicate-sample-id', 'duplicate-parent-missing'] as const;
@@ -69,42 +77,73 @@ export function validateHoles(
   return checked;
 }
 
-/** Recomputes the project-wide rules. */
+function withHoles<T extends { row_id: number; hole: number }>(
+  problems: readonly Problem[],
+  rows: readonly T[],
+): (Problem & { hole: number })[] {
+  const holeOfRow = new Map(rows.map((row) => [row.row_id, row.hole]));
+  return problems.map((problem) => ({ ...problem, hole: holeOfRow.get(problem.row_id ?? -1) ?? 0 }));
+}
+
+/** Recomputes the project-wide rules over the whole project. */
 export function validateProjectRules(db: Database): void {
-  const duplicates = db
-    .prepare(
-      `SELECT s.sample_id AS sample_id, h.hole_id AS hole_id, s.id AS row_id, s.hole AS hole
-         FROM samples s JOIN holes h ON h.id = s.hole
-        WHERE s.sample_id IN (SELECT sample_id FROM samples WHERE sample_id IS NOT NULL GROUP BY sample_id HAVING count(*) > 1)
-        ORDER BY s.sample_id, s.id`,
-    )
-    .all() as { sample_id: string; hole_id: string; row_id: number; hole: number }[];
-  const holeOfRow = new Map(duplicates.map((row) => [row.row_id, row.hole]));
-  const found: (Problem & { hole: number })[] = checkDuplicateSampleIds(duplicates).map((problem) => ({
-    ...problem,
-    hole: holeOfRow.get(problem.row_id ?? -1) ?? 0,
-  }));
-  const orphans = db
-    .prepare(
-      `SELECT s.id AS row_id, s.hole AS hole, h.hole_id AS hole_id, s.sample_id AS sample_id, s.parent_sample_id AS parent
-         FROM samples s JOIN holes h ON h.id = s.hole
-        WHERE s.sample_type = 'duplicate' AND s.parent_sample_id IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM samples p WHERE p.sample_id = s.parent_sample_id)`,
-    )
-    .all() as { row_id: number; hole: number; hole_id: string; sample_id: string | null; parent: string }[];
-  for (const orphan of orphans) {
-    found.push({
-      rule: 'duplicate-parent-missing',
-      severity: 'warning',
-      table: 'samples',
-      hole_id: orphan.hole_id,
-      row_id: orphan.row_id,
-      column: 'parent_sample_id',
-      message: `Duplicate ${orphan.sample_id ?? ''} repeats sample ${orphan.parent}, which is not in the project; correct the parent sample ID.`,
-      hole: orphan.hole,
-    });
-  }
+  const uses = duplicateSampleIdUses(db);
+  const orphans = orphanDuplicates(db);
+  const found = [
+    ...withHoles(checkDuplicateSampleIds(uses), uses),
+    ...withHoles(checkDuplicateParents(orphans), orphans),
+  ];
   db.transaction(() => replaceRuleProblems(db, PROJECT_RULES, found))();
+}
+
+export interface SampleIdScope {
+  /** Sample IDs whose uses changed (old and new values of edited, added or deleted samples). */
+  sampleIds: Iterable<string>;
+  /** Sample rows edited, added or deleted. */
+  rowIds: Iterable<number>;
+}
+
+/**
+ * Recomputes the project-wide rules for what one change can have affected: the uses of the sample IDs
+ * involved, the rows changed, and the duplicates naming those IDs as parents. Same rules as
+ * validateProjectRules, a few index lookups instead of a pass over every sample. Returns the change in
+ * stored problems by severity.
+ */
+export function validateProjectRulesFor(
+  db: Database,
+  scope: SampleIdScope,
+): { errors: number; warnings: number } {
+  const sampleIds = [...new Set(scope.sampleIds)];
+  const rowIds = [...new Set(scope.rowIds)];
+  const delta = { errors: 0, warnings: 0 };
+  if (sampleIds.length === 0 && rowIds.length === 0) return delta;
+  const uses = duplicateSampleIdUses(db, sampleIds);
+  const duplicateRows = [...new Set([...rowIds, ...sampleRowsUsing(db, sampleIds)])];
+  const orphans = orphanDuplicates(db, { rowIds, parentIds: sampleIds });
+  const parentRows = [...new Set([...rowIds, ...sampleRowsNamingParents(db, sampleIds)])];
+  const add = (change: { errors: number; warnings: number }) => {
+    delta.errors += change.errors;
+    delta.warnings += change.warnings;
+  };
+  db.transaction(() => {
+    add(
+      replaceRowRuleProblems(
+        db,
+        ['duplicate-sample-id'],
+        duplicateRows,
+        withHoles(checkDuplicateSampleIds(uses), uses),
+      ),
+    );
+    add(
+      replaceRowRuleProblems(
+        db,
+        ['duplicate-parent-missing'],
+        parentRows,
+        withHoles(checkDuplicateParents(orphans), orphans),
+      ),
+    );
+  })();
+  return delta;
 }
 
 export function validateProject(db: Database, lengthUnit: LengthUnit): void {

@@ -1,0 +1,265 @@
+// The table view's actions beyond typing in a cell: paste a block, add rows (and the next interval of a
+// hole), delete rows after asking, undo and redo, and jump to a row. Each one is a single API call whose
+// result updates the grid and the status bar.
+import type { GridApi } from 'ag-grid-community';
+import {
+  useRef,
+  type ClipboardEvent,
+  type Dispatch,
+  type MutableRefObject,
+  type SetStateAction,
+} from 'react';
+import type { ProjectStatus } from '../../api/entry-types';
+import type { PageRow } from '../../api/types';
+import { analyteCodeOf, fieldOfColumn } from '../../domain/entry/grid-cells';
+import type { DataTable } from '../../domain/model';
+import { cellCount } from '../../domain/entry/tsv-block';
+import { api } from '../api/api-client';
+import { describeError } from '../components/error-text';
+import { deleteQuestion } from './entry-confirm-dialog';
+import type { GridSource } from './entry-datasource';
+import type { GridController } from './entry-grid-context';
+import { readBlock, sendPaste, type PendingPaste, type PasteTarget } from './entry-paste';
+import type { Notice } from './table-view';
+
+export type Dialog =
+  | { kind: 'paste'; pending: PendingPaste }
+  | { kind: 'delete'; rowIds: number[]; question: string }
+  | { kind: 'form'; title: string; initial: Record<string, string>; chain: boolean; error: string | null };
+
+export interface EntryActionsInput {
+  table: DataTable;
+  gridRef: MutableRefObject<GridApi<PageRow> | null>;
+  source: GridSource;
+  holeRef: MutableRefObject<string>;
+  controller: GridController;
+  setNotice: Dispatch<SetStateAction<Notice | null>>;
+  setBusy: Dispatch<SetStateAction<string | null>>;
+  setDialog: Dispatch<SetStateAction<Dialog | null>>;
+  afterWrite: (status: ProjectStatus, reload?: boolean) => void;
+}
+
+/** Columns a paste may fill: the editable ones shown, from the focused column rightwards. */
+function pasteColumns(grid: GridApi<PageRow>, fromColumn: string | null): string[] {
+  const shown = grid
+    .getAllDisplayedColumns()
+    .map((column) => column.getColId())
+    .filter((id) => id !== 'ag-Grid-SelectionColumn');
+  const start = fromColumn === null ? 0 : Math.max(0, shown.indexOf(fromColumn));
+  return shown.slice(start);
+}
+
+/** Waits (a frame at a time, for at most two seconds) until `ready` holds. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let frame = 0; frame < 120 && !ready(); frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+export function useEntryActions(input: EntryActionsInput) {
+  const { table, gridRef, source, holeRef, controller, setNotice, setBusy, setDialog, afterWrite } = input;
+  const info = (text: string) => setNotice({ kind: 'info', text });
+  const fail = (error: unknown) => setNotice({ kind: 'error', text: describeError(error) });
+  // The row the next interval follows: the one just added, so a run of intervals stays in order.
+  const lastAdded = useRef<number | null>(null);
+
+  function focusedRow(): PageRow | undefined {
+    const grid = gridRef.current;
+    const focused = grid?.getFocusedCell();
+    if (!grid || !focused) return undefined;
+    return grid.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+  }
+
+  function columnLabel(column: string): string {
+    const field = fieldOfColumn(table, column);
+    if (field) return field.label;
+    const code = analyteCodeOf(column);
+    const analyte = code === null ? undefined : controller.cells.analytes.get(code);
+    return analyte ? `${analyte.code} (${analyte.unit})` : column;
+  }
+
+  /** Scrolls to a row of the current view, focuses it and selects nothing else. */
+  async function focusRow(rowId: number, column: string | null): Promise<void> {
+    try {
+      const found = await api['table.locate']({
+        ...source.current(),
+        holeId: holeRef.current || undefined,
+        rowId,
+      });
+      const grid = gridRef.current;
+      if (found.index === null || !grid) {
+        info('That row is not in this view any more: clear the filters, or re-check the project.');
+        return;
+      }
+      grid.ensureIndexVisible(found.index, 'middle');
+      const colKey = column ?? pasteColumns(grid, null)[0] ?? 'hole_id';
+      grid.ensureColumnVisible(colKey);
+      // The row's block may still be loading; the grid can only give a rendered cell the keyboard focus.
+      const index = found.index;
+      await until(() => grid.getDisplayedRowAtIndex(index)?.data !== undefined);
+      grid.setFocusedCell(index, colKey);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function paste(event: ClipboardEvent<HTMLElement>): Promise<void> {
+    if ((event.target as HTMLElement).closest('input, select, textarea')) return;
+    const text = event.clipboardData.getData('text/plain');
+    const grid = gridRef.current;
+    if (!text || !grid) return;
+    event.preventDefault();
+    const focused = grid.getFocusedCell();
+    const empty = grid.getDisplayedRowCount() === 0;
+    if (!focused && !empty) {
+      info('Click the cell where the pasted block should start, then paste again.');
+      return;
+    }
+    const target: PasteTarget = {
+      view: { ...source.current(), holeId: holeRef.current || undefined },
+      startIndex: focused?.rowIndex ?? 0,
+      anchorRowId: focused ? (grid.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id ?? null) : null,
+      columns: pasteColumns(grid, focused?.column.getColId() ?? null),
+    };
+    try {
+      setBusy('Reading the pasted block...');
+      const rows = await readBlock(text, (share) =>
+        setBusy(`Reading the pasted block... ${Math.round(share * 100)} %`),
+      );
+      setBusy(`Checking and writing ${cellCount(rows).toLocaleString('en')} pasted cells...`);
+      const result = await sendPaste(target, rows, 'apply');
+      if (result.applied) {
+        afterWrite(result.status);
+        info(
+          `Pasted ${result.cells.toLocaleString('en')} cells${result.newRows > 0 ? ` and added ${result.newRows} rows` : ''}. Ctrl+Z undoes the paste.`,
+        );
+      } else {
+        setNotice(null);
+        setDialog({ kind: 'paste', pending: { ...target, rows, result } });
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function applyPaste(pending: PendingPaste, rows: string[][], goodOnly: boolean): Promise<void> {
+    try {
+      setBusy('Writing the pasted cells...');
+      const result = await sendPaste(pending, rows, goodOnly ? 'apply-good' : 'apply');
+      if (result.applied) afterWrite(result.status);
+      if (result.applied && result.badTotal === 0) {
+        setDialog(null);
+        info(
+          `Pasted ${result.cells.toLocaleString('en')} cells${result.newRows > 0 ? ` and added ${result.newRows} rows` : ''}.`,
+        );
+      } else {
+        setDialog({ kind: 'paste', pending: { ...pending, rows, result } });
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function askDelete(): Promise<void> {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const selected = grid.getSelectedNodes().flatMap((node) => (node.data ? [node.data.id] : []));
+    const rowIds =
+      selected.length > 0 ? selected : [focusedRow()?.id].filter((id): id is number => id !== undefined);
+    if (rowIds.length === 0) {
+      info('Tick the rows to delete (or click a cell of the row), then choose Delete rows.');
+      return;
+    }
+    try {
+      const preview = await api['table.deletePreview']({ table, rowIds });
+      setDialog({ kind: 'delete', rowIds, question: deleteQuestion(table, preview) });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function deleteRows(rowIds: number[]): Promise<void> {
+    try {
+      setBusy('Deleting...');
+      const result = await api['table.delete']({ table, rowIds });
+      setDialog(null);
+      gridRef.current?.deselectAll();
+      afterWrite(result.status);
+      info(
+        `Deleted ${result.deleted} row${result.deleted === 1 ? '' : 's'}. Ctrl+Z brings ${result.deleted === 1 ? 'it' : 'them'} back.`,
+      );
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function openForm(kind: 'add' | 'next'): Promise<void> {
+    const holeId = holeRef.current || focusedRow()?.hole_id || '';
+    if (table === 'holes') {
+      setDialog({ kind: 'form', title: 'Add a hole', initial: {}, chain: false, error: null });
+      return;
+    }
+    const initial: Record<string, string> = { hole_id: holeId };
+    if (table === 'samples') initial.sample_type = 'regular';
+    if (kind === 'next' && (table === 'samples' || table === 'lithology')) {
+      if (!holeId) {
+        info('Choose a hole in the Hole filter (or click a row of the hole) for its next interval.');
+        return;
+      }
+      try {
+        const next = await api['table.nextInterval']({ table, holeId });
+        if (next.depth_from !== null) initial.depth_from = String(next.depth_from);
+        if (next.depth_to !== null) initial.depth_to = String(next.depth_to);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+    }
+    const chain = kind === 'next';
+    lastAdded.current = null;
+    setDialog({
+      kind: 'form',
+      title: chain ? `Next interval of ${holeId}` : 'Add a row',
+      initial,
+      chain,
+      error: null,
+    });
+  }
+
+  async function insertRow(values: Record<string, string>): Promise<boolean> {
+    const afterRowId = lastAdded.current ?? focusedRow()?.id;
+    try {
+      setBusy('Adding...');
+      const result = await api['table.insert']({ table, rows: [values], afterRowId });
+      lastAdded.current = result.ids[0] ?? null;
+      afterWrite(result.status);
+      setDialog((dialog) => (dialog?.kind === 'form' ? { ...dialog, error: null } : dialog));
+      if (lastAdded.current !== null) await focusRow(lastAdded.current, null);
+      info(table === 'holes' ? `Added hole ${values.hole_id ?? ''}.` : 'Added the row.');
+      return true;
+    } catch (error) {
+      setDialog((dialog) => (dialog?.kind === 'form' ? { ...dialog, error: describeError(error) } : dialog));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function replay(direction: 'undo' | 'redo'): Promise<void> {
+    try {
+      const result = await (direction === 'undo' ? api['edit.undo']({}) : api['edit.redo']({}));
+      afterWrite(result.status);
+      info(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.replayed.description}.`);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  return { paste, applyPaste, askDelete, deleteRows, openForm, insertRow, replay, focusRow, columnLabel };
+}

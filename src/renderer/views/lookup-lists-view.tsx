@@ -1,0 +1,217 @@
+// The lookup lists behind the grids' dropdowns (lithology codes, hole types, survey methods): add a code,
+// rename it (the rows using it follow), describe it, or delete it. A code still in use cannot be deleted;
+// the refusal says how many rows use it.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { LookupListInfo, ProjectStatus } from '../../api/entry-types';
+import type { DataTable } from '../../domain/model';
+import { api } from '../api/api-client';
+import { describeError } from '../components/error-text';
+
+const TABLE_LABELS: Record<DataTable, string> = {
+  holes: 'Holes',
+  surveys: 'Surveys',
+  samples: 'Samples and assays',
+  lithology: 'Lithology',
+};
+
+interface Editing {
+  code: string;
+  newCode: string;
+  description: string;
+}
+
+export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatus) => void }) {
+  const [lists, setLists] = useState<LookupListInfo[]>([]);
+  const [selected, setSelected] = useState('lithology');
+  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [newCode, setNewCode] = useState('');
+  const [newDescription, setNewDescription] = useState('');
+  const [editing, setEditing] = useState<Editing | null>(null);
+
+  const changed = useCallback(
+    (next: LookupListInfo[], text: string) => {
+      setLists(next);
+      setNotice({ kind: 'info', text });
+      api['project.status']({}).then(
+        (status) => onStatus?.(status),
+        () => undefined,
+      );
+    },
+    [onStatus],
+  );
+  const fail = (error: unknown) => setNotice({ kind: 'error', text: describeError(error) });
+
+  useEffect(() => {
+    api['lookups.lists']({}).then(setLists, fail);
+  }, []);
+
+  const list = lists.find((entry) => entry.list === selected) ?? lists[0];
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (!list) return;
+    try {
+      const next = await api['lookups.add']({
+        list: list.list,
+        code: newCode,
+        description: newDescription || null,
+      });
+      changed(next, `Added ${newCode.trim()} to ${list.label}.`);
+      setNewCode('');
+      setNewDescription('');
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!list || !editing) return;
+    try {
+      const next = await api['lookups.update']({
+        list: list.list,
+        code: editing.code,
+        newCode: editing.newCode !== editing.code ? editing.newCode : undefined,
+        description: editing.description === '' ? null : editing.description,
+      });
+      changed(
+        next,
+        editing.newCode !== editing.code
+          ? `Renamed ${editing.code} to ${editing.newCode} in every row using it.`
+          : `Saved ${editing.code}.`,
+      );
+      setEditing(null);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function remove(code: string) {
+    if (!list) return;
+    try {
+      changed(await api['lookups.delete']({ list: list.list, code }), `Deleted ${code} from ${list.label}.`);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  return (
+    <section className="lookup-view" aria-label="Lookup lists">
+      <header className="view-header">
+        <h1>Lookup lists</h1>
+        <label>
+          List{' '}
+          <select value={list?.list ?? ''} onChange={(event) => setSelected(event.target.value)}>
+            {lists.map((entry) => (
+              <option key={entry.list} value={entry.list}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {list && list.usedBy.length > 0 && (
+          <span className="hint">
+            Used in: {list.usedBy.map((use) => `${TABLE_LABELS[use.table]}, column ${use.label}`).join('; ')}
+          </span>
+        )}
+      </header>
+      {notice && (
+        <div
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={notice.kind === 'error' ? 'notice error' : 'notice'}
+        >
+          {notice.text}
+        </div>
+      )}
+      {list && (
+        <form onSubmit={save}>
+          <table className="problem-table lookup-table">
+            <thead>
+              <tr>
+                <th>Code</th>
+                <th>Description</th>
+                <th>Rows using it</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.codes.map((code) =>
+                editing?.code === code.code ? (
+                  <tr key={code.code}>
+                    <td>
+                      <input
+                        aria-label="Code"
+                        value={editing.newCode}
+                        onChange={(event) => setEditing({ ...editing, newCode: event.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label="Description"
+                        value={editing.description}
+                        onChange={(event) => setEditing({ ...editing, description: event.target.value })}
+                      />
+                    </td>
+                    <td>{code.uses.toLocaleString('en')}</td>
+                    <td>
+                      <button type="submit">Save</button>{' '}
+                      <button type="button" onClick={() => setEditing(null)}>
+                        Cancel
+                      </button>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={code.code}>
+                    <td>{code.code}</td>
+                    <td>{code.description ?? ''}</td>
+                    <td>{code.uses.toLocaleString('en')}</td>
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setEditing({
+                            code: code.code,
+                            newCode: code.code,
+                            description: code.description ?? '',
+                          })
+                        }
+                      >
+                        Edit
+                      </button>{' '}
+                      <button
+                        type="button"
+                        aria-label={`Delete ${code.code}`}
+                        onClick={() => void remove(code.code)}
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </form>
+      )}
+      {list && (
+        <form className="lookup-add" onSubmit={add}>
+          <input
+            aria-label="New code"
+            placeholder="New code"
+            value={newCode}
+            onChange={(event) => setNewCode(event.target.value)}
+          />
+          <input
+            aria-label="New code description"
+            placeholder="Description"
+            value={newDescription}
+            onChange={(event) => setNewDescription(event.target.value)}
+          />
+          <button type="submit" disabled={newCode.trim() === ''}>
+            Add code
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
