@@ -3,9 +3,18 @@
 // generated from it, so a call is declared once.
 import { z } from 'zod';
 import { ANALYTE_UNITS, DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
+import { CODE_FLAGS } from '../domain/assay-values';
 import { TEXT_ENCODINGS } from '../domain/csv/sniff';
 import { FILE_KINDS } from '../domain/import/header-mapping';
 import type { ImportSummary } from './import-types';
+import type {
+  AnalyteMethods,
+  CertificateImportSummary,
+  FilePreview,
+  MethodPriorityResult,
+  UploadResult,
+} from './import-wizard-types';
+import type { CertificateRecord } from './certificate-types';
 import type { ApiMethod } from './methods';
 import type {
   AnalyteRow,
@@ -58,6 +67,17 @@ export const mappingSchema = z
   })
   .strict();
 
+/** A result code the file uses and what it means, e.g. {"ND": "bdl"}. */
+export const resultCodesSchema = z.record(
+  z.string().trim().min(1, 'A result code cannot be empty.').max(40),
+  z.enum(CODE_FLAGS, { error: `A code means one of ${CODE_FLAGS.join(', ')}.` }),
+);
+
+const serverPath = z
+  .string()
+  .min(1, 'Give the path of a file on this computer.')
+  .max(4096, 'That path is too long.');
+
 export const importRequestSchema = z
   .object({
     files: z
@@ -70,14 +90,68 @@ export const importRequestSchema = z
             .object({ delimiter: z.string().length(1).optional(), decimalComma: z.boolean().optional() })
             .optional(),
           encoding: z.enum(TEXT_ENCODINGS).optional(),
+          sheet: z.string().min(1).max(100).optional(),
         }),
       )
       .min(1, 'Give at least one file to import.'),
     lengthUnit: z.enum(LENGTH_UNITS).optional(),
     dipConvention: z.enum(DIP_CONVENTIONS).optional(),
     negativeIsBelowDetection: z.boolean().optional(),
+    resultCodes: resultCodesSchema.optional(),
+    rememberMapping: z.boolean().optional(),
     dryRun: z.boolean().optional(),
     allOrNothing: z.boolean().optional(),
+  })
+  .strict();
+
+// ---- Import wizard, lab certificates and method priority (issue 5) ----
+
+export const inspectSchema = z
+  .object({
+    path: serverPath,
+    kind: z.enum(FILE_KINDS).optional(),
+    sheet: z.string().min(1).max(100).optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
+    delimiter: z
+      .string()
+      .length(1, 'The delimiter is one character (a comma, tab, semicolon or |).')
+      .optional(),
+    decimalComma: z.boolean().optional(),
+    mapping: mappingSchema.optional(),
+    negativeIsBelowDetection: z.boolean().optional(),
+    resultCodes: resultCodesSchema.optional(),
+    previewRows: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** Chunks of at most 4 MiB of file bytes, base64-encoded. */
+export const uploadSchema = z
+  .object({
+    uploadId: z.string().uuid().optional(),
+    name: z.string().min(1).max(255),
+    offset: z.number().int().min(0),
+    data: z.string().max(6 * 1024 * 1024, 'Send the file in chunks of at most 4 MB.'),
+    done: z.boolean(),
+  })
+  .strict();
+
+export const certificateImportSchema = z
+  .object({
+    path: serverPath,
+    dryRun: z.boolean().optional(),
+    lab: z.string().trim().min(1).max(200).optional(),
+    certificate: z.string().trim().min(1).max(100).optional(),
+    negativeIsBelowDetection: z.boolean().optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
+    delimiter: z.string().length(1).optional(),
+    sheet: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const methodPrioritySchema = z
+  .object({
+    analyte: z.string().min(1, 'Name the analyte, e.g. Zn.'),
+    methods: z.array(z.string().trim().min(1, 'A method code cannot be empty.').max(40)).max(20),
   })
   .strict();
 
@@ -112,6 +186,14 @@ export const contract = {
   'import.run': call<ImportSummary>()(importRequestSchema),
   'jobs.status': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
   'jobs.cancel': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
+  // Import wizard, lab certificates and method priority (issue 5)
+  'import.inspect': call<FilePreview>()(inspectSchema),
+  'import.upload': call<UploadResult>()(uploadSchema),
+  'import.start': call<JobStatus>()(importRequestSchema),
+  'certificates.import': call<CertificateImportSummary>()(certificateImportSchema),
+  'certificates.list': call<CertificateRecord[]>()(empty),
+  'assays.methods': call<AnalyteMethods[]>()(empty),
+  'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -14,6 +14,14 @@ export const API_METHODS = [
   'import.run',
   'jobs.status',
   'jobs.cancel',
+  // Import wizard, lab certificates and method priority (issue 5)
+  'import.inspect',
+  'import.upload',
+  'import.start',
+  'certificates.import',
+  'certificates.list',
+  'assays.methods',
+  'assays.setMethodPriority',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -9,6 +9,7 @@ import type { ApiContext } from './api-context';
 import { dataHandlers } from './data-handlers';
 import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
+import { importWizardHandlers } from './import-wizard-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { validationHandlers } from './validation-handlers';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...validationHandlers,
   ...importHandlers,
   ...jobHandlers,
+  ...importWizardHandlers,
 };
 
 export interface Router {

@@ -3,23 +3,34 @@
 // A malformed file stops everything (nothing is written); a bad value refuses its row, which is listed
 // with its line; rows that break cross-row rules are stored and flagged by validation.
 import type { Database } from 'better-sqlite3';
-import { parseLabValue } from '../../domain/assay-values';
+import { parseLabValue, type LabValueOptions } from '../../domain/assay-values';
 import { detectDipConvention } from '../../domain/dip';
+import { headerLengthUnit, LENGTH_FIELDS } from '../../domain/import/length-unit-hint';
+import { isResultColumn } from '../../domain/import/file-analysis';
 import {
   FILE_KINDS,
   mapHeaders,
   type ColumnMapping,
   type FileKind,
 } from '../../domain/import/header-mapping';
-import type { AnalyteUnit, AssayFlag, ProjectSettings } from '../../domain/model';
+import {
+  ASSAY_FLAGS,
+  type AnalyteUnit,
+  type AssayFlag,
+  type LengthUnit,
+  type ProjectSettings,
+} from '../../domain/model';
 import { fieldSpec, parseNumber } from '../../domain/table-fields';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import { ImportWriter } from '../../storage/import-writer';
 import { countProblems } from '../../storage/problems-store';
+import { problemsSince } from '../../storage/import-problems';
 import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
 import { validationSettings } from '../validation/validate-project';
 import { ImportValidation } from './import-validation';
-import { openDelimitedFile, type DelimitedFile } from './delimited-file';
+import type { DelimitedFile } from './delimited-file';
+import { ImportSources } from './import-sources';
+import { rememberMappings, resultCodeMap, type UsedMapping } from './import-memory';
 import type {
   ImportControl,
   ImportedFileSummary,
@@ -71,31 +82,47 @@ const SPECS = {
   lithTo: spec('lithology', 'depth_to'),
 };
 
-function numericColumnJudge(
-  file: DelimitedFile,
-  negativeIsBelowDetection: boolean,
-): (column: number) => boolean {
-  return (column) => {
-    let readable = 0;
-    for (const row of file.peek) {
-      const text = row.fields[column]?.trim() ?? '';
-      if (text === '') continue;
-      const value = parseLabValue(file.dialect.decimalComma ? text.replace(',', '.') : text, {
-        negativeIsBelowDetection,
-      });
-      if (value.flag === 'invalid') return false;
-      readable++;
-    }
-    return readable > 0;
-  };
+function numericColumnJudge(file: DelimitedFile, options: LabValueOptions): (column: number) => boolean {
+  return (column) =>
+    isResultColumn(file.peek, column, { ...options, decimalComma: file.dialect.decimalComma });
 }
 
-function openForImport(path: string, spec: ImportRequest['files'][number]): DelimitedFile {
+function openForImport(sources: ImportSources, spec: ImportRequest['files'][number]) {
   try {
-    return openDelimitedFile(path, { dialect: spec.dialect, encoding: spec.encoding });
+    return sources.open(spec);
   } catch (error) {
     if (error instanceof FileReadError) throw new ImportError(error.message);
     throw error;
+  }
+}
+
+/** Refuses a file whose column names state a length unit other than the one it is read in. */
+function checkHeaderUnits(
+  path: string,
+  header: readonly string[],
+  mapping: ColumnMapping,
+  fileUnit: LengthUnit,
+  unitGiven: boolean,
+): void {
+  const stated = LENGTH_FIELDS.flatMap((field) => {
+    const column = mapping.fields[field];
+    const name = column === undefined ? undefined : header[column];
+    const unit = name === undefined ? null : headerLengthUnit(name);
+    return unit === null ? [] : [{ name: name!, unit }];
+  });
+  const units = new Set(stated.map((entry) => entry.unit));
+  const words = (unit: LengthUnit) => (unit === 'm' ? 'metres' : 'feet');
+  if (units.size > 1) {
+    const list = stated.map((entry) => `"${entry.name}" (${words(entry.unit)})`).join(', ');
+    throw new ImportError(
+      `${path}: the columns state different length units: ${list}. A file must use one unit; convert the column and rename it, then import again.`,
+    );
+  }
+  const unit = [...units][0];
+  if (unit !== undefined && unit !== fileUnit) {
+    throw new ImportError(
+      `${path}: the columns ${stated.map((entry) => `"${entry.name}"`).join(', ')} say ${words(unit)}, but the files are being read as ${words(fileUnit)}${unitGiven ? '' : " (the project's unit)"}. Choose ${unit} as the files' unit (--units ${unit}), or rename the columns.`,
+    );
   }
 }
 
@@ -103,6 +130,7 @@ function openForImport(path: string, spec: ImportRequest['files'][number]): Deli
 function decideDipConvention(
   request: ImportRequest,
   project: ProjectSettings,
+  sources: ImportSources,
 ): ImportSummary['dipConvention'] {
   if (request.dipConvention) {
     return {
@@ -115,15 +143,19 @@ function decideDipConvention(
   const dips: number[] = [];
   for (const file of request.files) {
     if (file.kind !== 'collars' && file.kind !== 'surveys') continue;
-    const opened = openForImport(file.path, file);
+    const opened = openForImport(sources, file);
     let mapping: ColumnMapping;
     try {
       mapping = mapHeaders(file.kind, opened.header, file.mapping);
     } catch {
+      opened.close();
       continue;
     }
     const column = mapping.fields.dip;
-    if (column === undefined) continue;
+    if (column === undefined) {
+      opened.close();
+      continue;
+    }
     opened.forEachRow((row) => {
       const text = row.fields[column] ?? '';
       const value = parseNumber(opened.dialect.decimalComma ? text.replace(',', '.') : text);
@@ -159,6 +191,9 @@ interface ImportContext {
   validation: ImportValidation;
   createdWithoutCollar: string[];
   newLookups: Map<string, string[]>;
+  sources: ImportSources;
+  labOptions: LabValueOptions;
+  usedMappings: UsedMapping[];
 }
 
 /** The hole's row id; intervals or surveys for a hole with no collar create it, flagged by validation. */
@@ -189,32 +224,45 @@ function holeFor(context: ImportContext, holeId: string): number {
 
 function importFile(context: ImportContext, fileSpec: ImportRequest['files'][number]): ImportedFileSummary {
   const { request, writer } = context;
-  const file = openForImport(fileSpec.path, fileSpec);
-  const negativeIsBelowDetection = request.negativeIsBelowDetection ?? true;
+  const file = openForImport(context.sources, fileSpec);
+  const labOptions = context.labOptions;
   let mapping: ColumnMapping;
   try {
-    mapping = mapHeaders(
-      fileSpec.kind,
+    mapping = mapHeaders(fileSpec.kind, file.header, fileSpec.mapping, numericColumnJudge(file, labOptions));
+    checkHeaderUnits(
+      file.path,
       file.header,
-      fileSpec.mapping,
-      numericColumnJudge(file, negativeIsBelowDetection),
+      mapping,
+      request.lengthUnit ?? context.project.length_unit,
+      request.lengthUnit !== undefined,
     );
   } catch (error) {
-    throw new ImportError(`${fileSpec.path}: ${(error as Error).message}`);
+    file.close();
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(`${file.path}: ${(error as Error).message}`);
   }
   const noUnit = mapping.analytes.filter((analyte) => analyte.unit === null);
   if (noUnit.length > 0) {
+    file.close();
     const first = noUnit[0]!;
     throw new ImportError(
       `${fileSpec.path}: assay column${noUnit.length > 1 ? 's' : ''} ${noUnit.map((a) => `"${a.header}"`).join(', ')} ${noUnit.length > 1 ? 'have' : 'has'} no unit. Name the column with a unit suffix (${first.code}_pct, ${first.code}_ppm, ${first.code}_ppb, ${first.code}_gpt) or give the unit: --analyte-unit ${first.header}=%.`,
     );
   }
   // Every unit is known here: columns without one were refused above.
-  const analytes = mapping.analytes.map((analyte) => ({
-    ...analyte,
-    unit: analyte.unit as AnalyteUnit,
-    id: writer.analyteId({ code: analyte.code, unit: analyte.unit as AnalyteUnit }).id,
-  }));
+  let analytes: (ColumnMapping['analytes'][number] & { unit: AnalyteUnit; id: number })[];
+  try {
+    analytes = mapping.analytes.map((analyte) => ({
+      ...analyte,
+      unit: analyte.unit as AnalyteUnit,
+      id: writer.analyteId({ code: analyte.code, unit: analyte.unit as AnalyteUnit }).id,
+    }));
+  } catch (error) {
+    file.close();
+    throw new ImportError(`${file.path}: ${(error as Error).message}`);
+  }
+  const flagCounts = new Float64Array(ASSAY_FLAGS.length);
+  const flagIndex = new Map(ASSAY_FLAGS.map((flag, index) => [flag, index]));
   const analyteIds = new Map(analytes.map((analyte) => [analyte.code, analyte.id]));
   const reader = new RowReader(
     {
@@ -306,9 +354,8 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
         for (const analyte of analytes) {
           const text = fields[analyte.column]?.trim() ?? '';
           if (text === '') continue;
-          const parsed = parseLabValue(file.dialect.decimalComma ? text.replace(',', '.') : text, {
-            negativeIsBelowDetection,
-          });
+          const parsed = parseLabValue(file.dialect.decimalComma ? text.replace(',', '.') : text, labOptions);
+          flagCounts[flagIndex.get(parsed.flag)!]!++;
           if (parsed.flag === 'invalid' || analyte.unit === '%') needsCheck = true;
           results.push({
             analyte: analyte.code,
@@ -381,7 +428,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
         if (!(error instanceof RowRefusal)) throw error;
         refused++;
         context.refused.push({
-          file: fileSpec.path,
+          file: file.path,
           line: row.line,
           column: error.column,
           message: error.message,
@@ -411,6 +458,18 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
   }
   if (file.encodingFellBack)
     context.notes.push(`${fileSpec.path} is not UTF-8; it was read as Windows-1252.`);
+  context.usedMappings.push({
+    spec: fileSpec,
+    header: file.header,
+    mapping,
+    dialect: file.dialect,
+    sheet: file.sheet,
+    encoding: file.encoding,
+  });
+  const results: ImportedFileSummary['results'] = {};
+  ASSAY_FLAGS.forEach((flag, index) => {
+    if (flagCounts[index]! > 0) results[flag] = flagCounts[index]!;
+  });
   for (const ignored of mapping.ignored) {
     context.notes.push(
       `${fileSpec.path}: column ${ignored.column + 1} "${ignored.header}" was not imported (not a ${fileSpec.kind} field${fileSpec.kind === 'assays' ? ' nor a numeric analyte column' : ''}); map it if it matters.`,
@@ -419,6 +478,8 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
   return {
     path: fileSpec.path,
     kind: fileSpec.kind,
+    format: file.format,
+    sheet: file.sheet,
     encoding: file.encoding,
     delimiter: file.dialect.delimiter,
     decimalComma: file.dialect.decimalComma,
@@ -427,6 +488,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     refused,
     analytes: mapping.analytes.map((a) => ({ header: a.header, code: a.code, unit: a.unit as AnalyteUnit })),
     ignoredColumns: mapping.ignored.map((i) => i.header),
+    results,
   };
 }
 
@@ -445,12 +507,19 @@ export function runImport(
   request: ImportRequest,
   who: { osUser: string; source: ChangeSource },
   control: ImportControl = {},
+  /** XLSX sheets spooled beforehand (ImportSources.prepare); delimited files need nothing. */
+  sources: ImportSources = new ImportSources(),
 ): ImportSummary {
   if (request.files.length === 0)
     throw new ImportError(
       'No files to import: give at least one of --collars, --surveys, --assays, --lithology.',
     );
-  const dips = decideDipConvention(request, project);
+  const dips = decideDipConvention(request, project, sources);
+  const labOptions: LabValueOptions = {
+    negativeIsBelowDetection: request.negativeIsBelowDetection ?? true,
+    codes: resultCodeMap(request.resultCodes),
+  };
+  const problemsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
   const files = [...request.files].sort(
     (a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
   );
@@ -469,6 +538,9 @@ export function runImport(
       validation: new ImportValidation(db, validationSettings(db, project.length_unit)),
       createdWithoutCollar: [],
       newLookups: new Map(),
+      sources,
+      labOptions,
+      usedMappings: [],
     };
     const fileSummaries = files.map((file) => importFile(context, file));
     if (request.allOrNothing && context.refused.length > 0) {
@@ -517,6 +589,8 @@ export function runImport(
         newValue: { ...range, ...extra, files: files.map((file) => file.path) },
       });
     }
+    if (request.rememberMapping && !request.dryRun)
+      rememberMappings(db, context.usedMappings, request, who.osUser, audit);
     context.validation.finish();
     summary = {
       dryRun: request.dryRun ?? false,
@@ -535,6 +609,7 @@ export function runImport(
       refused: context.refused,
       notes: context.notes,
       problems: countProblems(db),
+      touchedProblems: problemsSince(db, problemsBefore),
       changeSet: request.dryRun ? null : changeSet,
     };
     if (request.dryRun) throw new DryRunFinished();

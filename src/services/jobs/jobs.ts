@@ -1,2 +1,3 @@
 // Registers the job implementations the worker can run. Each feature adds one import line here.
 import '../validation/validate-job';
+import '../import/import-job';
