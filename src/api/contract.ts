@@ -15,6 +15,8 @@ import type {
   UploadResult,
 } from './import-wizard-types';
 import type { CertificateRecord } from './certificate-types';
+import type { ExportResult } from './export-types';
+import { ASSAY_VALUE_MODES, EXPORT_TABLES } from '../domain/export/export-tables';
 import type { ApiMethod } from './methods';
 import type {
   AnalyteRow,
@@ -155,6 +157,80 @@ export const methodPrioritySchema = z
   })
   .strict();
 
+// ---- Export to CSV and XLSX (issue 5) ----
+
+export const exportTargetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('table'),
+      table: z.enum(EXPORT_TABLES),
+      /** A grid view: its filters and sort, as table.page takes them. */
+      filters: z.array(filterSchema).max(16).optional(),
+      sort: z.array(sortSchema).max(4).optional(),
+      holeId: z.string().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('project') }).strict(),
+  z.object({ kind: z.literal('leapfrog') }).strict(),
+]);
+
+export const exportSchema = z
+  .object({
+    target: exportTargetSchema,
+    format: z.enum(['csv', 'xlsx']),
+    /** Where to write on this computer; absent, the server writes a temporary file offered for download. */
+    path: serverPath.optional(),
+    overwrite: z.boolean().optional(),
+    assayValues: z.enum(ASSAY_VALUE_MODES).optional(),
+    dipConvention: z.enum(DIP_CONVENTIONS).optional(),
+  })
+  .strict()
+  .refine((input) => input.target.kind !== 'leapfrog' || input.format === 'csv', {
+    message: 'The Leapfrog/Datamine set is a folder of CSV files: choose CSV.',
+    path: ['format'],
+  });
+
+const reportValue = z.union([z.number(), z.string().max(500), z.null()]);
+
+export const interceptReportSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    project: z.string().max(300).optional(),
+    format: z.enum(['csv', 'xlsx']),
+    path: serverPath.optional(),
+    overwrite: z.boolean().optional(),
+    table: z
+      .object({
+        header: z.array(z.string().max(200)).min(1).max(60),
+        rows: z
+          .array(
+            z
+              .object({
+                kind: z.enum(['hole', 'and', 'including']),
+                cells: z.array(z.string().max(500)).max(60),
+                values: z.array(reportValue).max(60),
+              })
+              .strict(),
+          )
+          .max(20_000),
+        notes: z.array(z.string().max(2000)).max(50),
+      })
+      .strict(),
+    statement: z
+      .object({
+        sentences: z.array(z.string().max(4000)).max(100),
+        warnings: z.array(z.string().max(4000)).max(50).optional(),
+      })
+      .strict(),
+    parameters: z
+      .array(
+        z.object({ name: z.string().max(200), value: z.union([z.string().max(2000), z.number()]) }).strict(),
+      )
+      .max(200)
+      .optional(),
+  })
+  .strict();
+
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
   'project.update': call<ProjectInfo>()(
@@ -194,6 +270,9 @@ export const contract = {
   'certificates.list': call<CertificateRecord[]>()(empty),
   'assays.methods': call<AnalyteMethods[]>()(empty),
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
+  // Export to CSV and XLSX (issue 5)
+  'export.start': call<JobStatus>()(exportSchema),
+  'export.interceptReport': call<ExportResult>()(interceptReportSchema),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

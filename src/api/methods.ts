@@ -22,6 +22,9 @@ export const API_METHODS = [
   'certificates.list',
   'assays.methods',
   'assays.setMethodPriority',
+  // Export to CSV and XLSX (issue 5)
+  'export.start',
+  'export.interceptReport',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

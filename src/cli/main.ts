@@ -8,8 +8,20 @@ import { importCommand } from './commands/import-command';
 import { newCommand } from './commands/new-command';
 import { validateCommand } from './commands/validate-command';
 import { webCommand } from './commands/web-command';
+import { exportCommand } from './commands/export-command';
+import { certificateCommand } from './commands/certificate-command';
+import { methodPriorityCommand } from './commands/method-priority-command';
 
-export const COMMANDS: CliCommand[] = [newCommand, importCommand, validateCommand, demoCommand, webCommand];
+export const COMMANDS: CliCommand[] = [
+  newCommand,
+  importCommand,
+  validateCommand,
+  demoCommand,
+  webCommand,
+  exportCommand,
+  certificateCommand,
+  methodPriorityCommand,
+];
 
 const VERSION = '0.1.0';
 

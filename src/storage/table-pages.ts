@@ -29,7 +29,7 @@ export interface PageQuery {
 const ALIAS: Record<DataTable, string> = { holes: 'h', surveys: 't', samples: 't', lithology: 't' };
 
 /** SQL expression for a whitelisted column of a table; anything else is refused. */
-function columnExpression(table: DataTable, column: string): string {
+export function columnExpression(table: DataTable, column: string): string {
   if (column === 'hole_id') return 'h.hole_id';
   if (column === 'id') return `${ALIAS[table]}.id`;
   const field = TABLE_FIELDS[table].find((spec) => spec.key === column);
@@ -43,7 +43,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
-function filterClause(table: DataTable, filter: PageFilter, params: unknown[]): string {
+export function filterClause(table: DataTable, filter: PageFilter, params: unknown[]): string {
   const expression = columnExpression(table, filter.column);
   switch (filter.op) {
     case 'equals':

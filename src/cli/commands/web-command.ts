@@ -5,6 +5,7 @@ import { findPackageFolder } from '../../storage/package-files';
 import { openApiSession } from '../../services/api/api-session';
 import { openOrCreateDemo } from '../../services/demo/demo-writer';
 import { startWebHost } from '../../web-host/web-host';
+import { findDownload } from '../../services/export/downloads';
 import { numberOption, UsageError, type CliCommand, EXIT } from '../cli-command';
 
 /** The built renderer: beside this bundle in out/, or under out/ when running from source. */
@@ -43,6 +44,7 @@ browser on this machine with that address can use it. Without a project it opens
       router: session.router,
       staticDir,
       port: numberOption(values, 'port'),
+      downloads: findDownload,
     });
     io.out(`drillbench is serving ${project.path}`);
     io.out(`Open ${host.url}`);

@@ -10,6 +10,7 @@ import { dataHandlers } from './data-handlers';
 import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
+import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { validationHandlers } from './validation-handlers';
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...jobHandlers,
   ...importWizardHandlers,
+  ...exportHandlers,
 };
 
 export interface Router {

@@ -1,3 +1,4 @@
 // Registers the job implementations the worker can run. Each feature adds one import line here.
 import '../validation/validate-job';
 import '../import/import-job';
+import '../export/export-job';
