@@ -7,8 +7,10 @@ import { api } from './api/api-client';
 import { describeError } from './components/error-text';
 import { TableView } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { ImportView } from './views/import-view';
+import { ExportView } from './views/export-view';
 
-type ViewId = DataTable | 'validation';
+type ViewId = DataTable | 'validation' | 'import' | 'export';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -16,6 +18,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'samples', label: 'Samples and assays' },
   { id: 'lithology', label: 'Lithology' },
   { id: 'validation', label: 'Validation' },
+  { id: 'import', label: 'Import' },
+  { id: 'export', label: 'Export' },
 ];
 
 export function App() {
@@ -50,7 +54,11 @@ export function App() {
             {error}
           </div>
         )}
-        {view === 'validation' ? (
+        {view === 'import' ? (
+          <ImportView info={info} onImported={refresh} />
+        ) : view === 'export' ? (
+          <ExportView />
+        ) : view === 'validation' ? (
           <ValidationView />
         ) : (
           <TableView key={view} table={view} lengthUnit={info?.settings.length_unit ?? 'm'} />

@@ -1,6 +1,7 @@
 // What an export writes: the tables a user can export, their columns with units in the headers, and how
 // an assay result becomes a cell (the lab's text, or a number by a stated below-detection rule).
 import type { AnalyteUnit, AssayFlag, DipConvention, LengthUnit } from '../model';
+import { parseNumber } from '../table-fields';
 import type { CellValue } from './cell-safety';
 
 export const EXPORT_TABLES = [
@@ -200,14 +201,18 @@ export interface StoredResult {
 }
 
 /**
- * One result as a cell. In 'lab' mode the lab's text, except where the value was converted from
- * another unit: then the number (or <limit, >limit) in the analyte's unit, so the column's unit holds.
+ * One result as a cell. In 'lab' mode the lab's text, except that a measured number written otherwise
+ * than a plain number ('5,32' from a decimal-comma file) is the number, and a value converted from
+ * another unit is the number (or <limit, >limit) in the analyte's unit, so the column's unit holds.
  */
 export function assayCell(result: StoredResult | undefined, mode: AssayValueMode): CellValue {
   if (!result) return null;
   const { value, flag } = result;
   if (mode === 'lab') {
-    if (result.lab_unit === null) return result.lab_text;
+    if (result.lab_unit === null) {
+      if (flag === 'value' && value !== null && parseNumber(result.lab_text) !== value) return value;
+      return result.lab_text;
+    }
     if (flag === 'value') return value;
     if (flag === 'bdl' && value !== null) return `<${value}`;
     if (flag === 'odl' && value !== null) return `>${value}`;

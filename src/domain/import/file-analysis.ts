@@ -91,8 +91,10 @@ export interface AssayColumnStats {
 const numberText = (text: string, decimalComma: boolean) => (decimalComma ? text.replace(',', '.') : text);
 
 /**
- * True when a column reads as lab results in the given rows: at least one result and nothing
- * unreadable. Assay files treat such columns as analytes; any other column is reported as ignored.
+ * True when a column reads as lab results in the given rows: at least one result, and most of its
+ * non-empty values are numbers or known codes. Assay files treat such columns as analytes (the odd
+ * unknown code, 'ND', is then stored and flagged, and the wizard asks what it means); a column of
+ * words (comments, lab names) is reported as ignored.
  */
 export function isResultColumn(
   rows: readonly PreviewRow[],
@@ -100,13 +102,14 @@ export function isResultColumn(
   options: AnalysisOptions,
 ): boolean {
   let readable = 0;
+  let unreadable = 0;
   for (const row of rows) {
     const text = row.fields[column]?.trim() ?? '';
     if (text === '') continue;
-    if (parseLabValue(numberText(text, options.decimalComma), options).flag === 'invalid') return false;
-    readable++;
+    if (parseLabValue(numberText(text, options.decimalComma), options).flag === 'invalid') unreadable++;
+    else readable++;
   }
-  return readable > 0;
+  return readable > 0 && readable >= unreadable;
 }
 
 /** What each assay column holds in the given rows. */
