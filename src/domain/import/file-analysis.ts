@@ -1,7 +1,7 @@
 // What the import wizard learns from a file's header and first rows before anything is written: which
 // kind of file it is, where its dips and lengths are (for the unit and dip hints), and what its assay
 // columns hold (numbers, negative codes, text codes) so the user can say what each code means.
-import { parseLabValue } from '../assay-values';
+import { analyteFromHeader, parseLabValue } from '../assay-values';
 import { detectDipConvention, type DipConventionHint } from '../dip';
 import type { AssayFlag } from '../model';
 import { parseNumber } from '../table-fields';
@@ -91,25 +91,29 @@ export interface AssayColumnStats {
 const numberText = (text: string, decimalComma: boolean) => (decimalComma ? text.replace(',', '.') : text);
 
 /**
- * True when a column reads as lab results in the given rows: at least one result, and most of its
- * non-empty values are numbers or known codes. Assay files treat such columns as analytes (the odd
- * unknown code, 'ND', is then stored and flagged, and the wizard asks what it means); a column of
- * words (comments, lab names) is reported as ignored.
+ * Whether each column of an assay file reads as lab results in the given rows: most of its non-empty
+ * values are numbers or known codes (the odd unknown code, 'ND', is then stored and flagged, and the
+ * wizard asks what it means). A column still empty in these rows counts when its header names a unit
+ * (Ni_ppm): sparse multi-element files fill some columns only deep in the file. A column of words
+ * (comments, lab names) is reported as ignored.
  */
-export function isResultColumn(
+export function resultColumnJudge(
   rows: readonly PreviewRow[],
-  column: number,
+  header: readonly string[],
   options: AnalysisOptions,
-): boolean {
-  let readable = 0;
-  let unreadable = 0;
-  for (const row of rows) {
-    const text = row.fields[column]?.trim() ?? '';
-    if (text === '') continue;
-    if (parseLabValue(numberText(text, options.decimalComma), options).flag === 'invalid') unreadable++;
-    else readable++;
-  }
-  return readable > 0 && readable >= unreadable;
+): (column: number) => boolean {
+  return (column) => {
+    let readable = 0;
+    let unreadable = 0;
+    for (const row of rows) {
+      const text = row.fields[column]?.trim() ?? '';
+      if (text === '') continue;
+      if (parseLabValue(numberText(text, options.decimalComma), options).flag === 'invalid') unreadable++;
+      else readable++;
+    }
+    if (readable === 0 && unreadable === 0) return analyteFromHeader(header[column] ?? '').unit !== null;
+    return readable > 0 && readable >= unreadable;
+  };
 }
 
 /** What each assay column holds in the given rows. */

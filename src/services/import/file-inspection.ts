@@ -13,7 +13,7 @@ import {
   fileHints,
   guessFileKind,
   headerSignature,
-  isResultColumn,
+  resultColumnJudge,
   type PreviewRow,
 } from '../../domain/import/file-analysis';
 import {
@@ -211,7 +211,7 @@ export async function inspectImportFile(db: Database, request: InspectRequest): 
   if (kind && !head.certificate) {
     const overrides = request.mapping ?? (saved && saved.kind === kind ? saved.mapping : undefined);
     const decimalComma = head.dialect.decimalComma;
-    const numeric = (column: number) => isResultColumn(head.rows, column, { ...labOptions, decimalComma });
+    const numeric = resultColumnJudge(head.rows, head.header, { ...labOptions, decimalComma });
     try {
       mapping = mapHeaders(kind, head.header, overrides, numeric, false);
     } catch (error) {

@@ -6,10 +6,11 @@ import type { Database } from 'better-sqlite3';
 import { parseLabValue, type LabValueOptions } from '../../domain/assay-values';
 import { detectDipConvention } from '../../domain/dip';
 import { headerLengthUnit, LENGTH_FIELDS } from '../../domain/import/length-unit-hint';
-import { isResultColumn } from '../../domain/import/file-analysis';
+import { resultColumnJudge } from '../../domain/import/file-analysis';
 import {
   FILE_KINDS,
   mapHeaders,
+  MappingError,
   type ColumnMapping,
   type FileKind,
 } from '../../domain/import/header-mapping';
@@ -23,6 +24,7 @@ import {
 import { fieldSpec, parseNumber } from '../../domain/table-fields';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import { ImportWriter } from '../../storage/import-writer';
+import { StorageError } from '../../storage/storage-error';
 import { countProblems } from '../../storage/problems-store';
 import { problemsSince } from '../../storage/import-problems';
 import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
@@ -83,8 +85,7 @@ const SPECS = {
 };
 
 function numericColumnJudge(file: DelimitedFile, options: LabValueOptions): (column: number) => boolean {
-  return (column) =>
-    isResultColumn(file.peek, column, { ...options, decimalComma: file.dialect.decimalComma });
+  return resultColumnJudge(file.peek, file.header, { ...options, decimalComma: file.dialect.decimalComma });
 }
 
 function openForImport(sources: ImportSources, spec: ImportRequest['files'][number]) {
@@ -238,8 +239,8 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     );
   } catch (error) {
     file.close();
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(`${file.path}: ${(error as Error).message}`);
+    if (error instanceof MappingError) throw new ImportError(`${file.path}: ${error.message}`);
+    throw error;
   }
   const noUnit = mapping.analytes.filter((analyte) => analyte.unit === null);
   if (noUnit.length > 0) {
@@ -259,7 +260,8 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     }));
   } catch (error) {
     file.close();
-    throw new ImportError(`${file.path}: ${(error as Error).message}`);
+    if (error instanceof StorageError) throw new ImportError(`${file.path}: ${error.message}`);
+    throw error;
   }
   const flagCounts = new Float64Array(ASSAY_FLAGS.length);
   const flagIndex = new Map(ASSAY_FLAGS.map((flag, index) => [flag, index]));
