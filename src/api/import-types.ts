@@ -106,4 +106,6 @@ export interface ImportControl {
   onProgress?: (progress: ImportProgress) => void;
   /** Polled between rows; returning true rolls the import back. */
   isCancelled?: () => boolean;
+  /** Where assay rows are converted: a reader thread for large files ('auto'), always, or never. */
+  parseMode?: 'auto' | 'inline' | 'worker';
 }

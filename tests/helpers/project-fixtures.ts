@@ -43,13 +43,17 @@ export function demoProject(directory: string, name = 'demo'): Project {
   return openProject(path);
 }
 
-/** A hash of every row of every table (and the schema), independent of page layout and the WAL. */
-export function fingerprint(db: Database): string {
+/**
+ * A hash of every row of every table (and the schema), independent of page layout and the WAL; with
+ * `only`, of those tables' rows alone (to compare two imports whose change log times differ).
+ */
+export function fingerprint(db: Database, only?: readonly string[]): string {
   const hash = createHash('sha256');
   const tables = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")
     .all() as { name: string; sql: string | null }[];
   for (const table of tables) {
+    if (only && !only.includes(table.name)) continue;
     hash.update(`${table.name}\u0000${table.sql ?? ''}\u0000`);
     if (!table.sql?.startsWith('CREATE TABLE')) continue;
     for (const row of db.prepare(`SELECT * FROM "${table.name}" ORDER BY 1, 2`).raw().iterate())

@@ -4,7 +4,7 @@
 // under the table. Generic: it takes the rows of domain/report's buildInterceptTable and the sentences of
 // interceptParameterStatement, so any caller (a stored intercept run, the renderer) can use it.
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { csvLine, neutraliseText } from '../../domain/export/cell-safety';
 
 export interface InterceptReportRow {
@@ -47,6 +47,7 @@ const safe = (value: string | number | null): ExcelJS.CellValue =>
   typeof value === 'string' ? neutraliseText(value) : value;
 
 export async function writeInterceptReportXlsx(path: string, report: InterceptReportExport): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'drillbench';
   workbook.created = new Date();

@@ -115,7 +115,7 @@ async function writeTables(
   const rows: Record<string, number> = {};
   const whole = request.target.kind === 'project';
   if (request.format === 'xlsx') {
-    const sink = openXlsxSink(request.path);
+    const sink = await openXlsxSink(request.path);
     try {
       if (whole) {
         const about = sink.sheet('Project', [{ header: 'Setting' }, { header: 'Value', width: 90 }]);

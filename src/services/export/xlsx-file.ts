@@ -2,7 +2,7 @@
 // table, numbers as numbers, a bold frozen header row with units, column widths from the header and the
 // first rows. Text is neutralised against formula injection as in CSV.
 import { renameSync, rmSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutraliseText, type CellValue } from '../../domain/export/cell-safety';
 import { parseNumber } from '../../domain/table-fields';
 
@@ -57,7 +57,9 @@ function displayLength(value: ExcelJS.CellValue): number {
   return String(value).length;
 }
 
-export function openXlsxSink(path: string): XlsxSink {
+/** Opens a workbook for writing (ExcelJS is loaded on first use, not at start-up). */
+export async function openXlsxSink(path: string): Promise<XlsxSink> {
+  const { default: ExcelJS } = await import('exceljs');
   const temporary = `${path}.partial`;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: temporary,

@@ -3,9 +3,14 @@
 // A malformed file stops everything (nothing is written); a bad value refuses its row, which is listed
 // with its line; rows that break cross-row rules are stored and flagged by validation.
 import type { Database } from 'better-sqlite3';
-import { parseLabValue, type LabValueOptions } from '../../domain/assay-values';
+import type {
+  ImportControl,
+  ImportedFileSummary,
+  ImportRequest,
+  ImportSummary,
+} from '../../api/import-types';
+import type { LabValueOptions } from '../../domain/assay-values';
 import { detectDipConvention } from '../../domain/dip';
-import { headerLengthUnit, LENGTH_FIELDS } from '../../domain/import/length-unit-hint';
 import { resultColumnJudge } from '../../domain/import/file-analysis';
 import {
   FILE_KINDS,
@@ -14,48 +19,26 @@ import {
   type ColumnMapping,
   type FileKind,
 } from '../../domain/import/header-mapping';
-import {
-  ASSAY_FLAGS,
-  type AnalyteUnit,
-  type AssayFlag,
-  type LengthUnit,
-  type ProjectSettings,
-} from '../../domain/model';
+import { headerLengthUnit, LENGTH_FIELDS } from '../../domain/import/length-unit-hint';
+import type { AnalyteUnit, LengthUnit, ProjectSettings } from '../../domain/model';
 import { fieldSpec, parseNumber } from '../../domain/table-fields';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import { ImportWriter } from '../../storage/import-writer';
-import { StorageError } from '../../storage/storage-error';
-import { countProblems } from '../../storage/problems-store';
 import { problemsSince } from '../../storage/import-problems';
-import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
+import { ImportWriter } from '../../storage/import-writer';
+import { countProblems } from '../../storage/problems-store';
+import { StorageError } from '../../storage/storage-error';
 import { validationSettings } from '../validation/validate-project';
-import { ImportValidation } from './import-validation';
+import { importAssayRows } from './assay-import';
 import type { DelimitedFile } from './delimited-file';
+import { holeFor, noteLookup, type ImportContext } from './import-context';
+import { ImportCancelled, ImportError } from './import-errors';
+import { rememberMappings, resultCodeMap } from './import-memory';
 import { ImportSources } from './import-sources';
-import { rememberMappings, resultCodeMap, type UsedMapping } from './import-memory';
-import type {
-  ImportControl,
-  ImportedFileSummary,
-  ImportRequest,
-  ImportSummary,
-  RefusedRow,
-} from '../../api/import-types';
-import { RowReader, RowRefusal, sampleTypeFrom } from './row-reading';
+import { ImportValidation } from './import-validation';
+import { RowReader, RowRefusal } from './row-reading';
 import { FileReadError } from './text-source';
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('The import was cancelled; nothing was written.');
-    this.name = 'ImportCancelled';
-  }
-}
+export { ImportCancelled, ImportError };
 
 class DryRunFinished extends Error {}
 
@@ -77,9 +60,6 @@ const SPECS = {
   surveyDepth: spec('surveys', 'depth'),
   surveyAzimuth: spec('surveys', 'azimuth'),
   surveyDip: spec('surveys', 'dip'),
-  from: { ...spec('samples', 'depth_from'), required: true },
-  to: { ...spec('samples', 'depth_to'), required: true },
-  density: spec('samples', 'density'),
   lithFrom: spec('lithology', 'depth_from'),
   lithTo: spec('lithology', 'depth_to'),
 };
@@ -180,49 +160,6 @@ function decideDipConvention(
   return { files: hint.convention, project: project.dip_convention, how: 'detected', reason: hint.reason };
 }
 
-interface ImportContext {
-  db: Database;
-  project: ProjectSettings;
-  request: ImportRequest;
-  control: ImportControl;
-  writer: ImportWriter;
-  dips: ImportSummary['dipConvention'];
-  refused: RefusedRow[];
-  notes: string[];
-  validation: ImportValidation;
-  createdWithoutCollar: string[];
-  newLookups: Map<string, string[]>;
-  sources: ImportSources;
-  labOptions: LabValueOptions;
-  usedMappings: UsedMapping[];
-}
-
-/** The hole's row id; intervals or surveys for a hole with no collar create it, flagged by validation. */
-function holeFor(context: ImportContext, holeId: string): number {
-  const existing = context.writer.holeRowId(holeId);
-  if (existing !== undefined) {
-    return existing;
-  }
-  context.createdWithoutCollar.push(holeId);
-  const id = context.writer.insertHole({
-    hole_id: holeId,
-    easting: null,
-    northing: null,
-    elevation: null,
-    azimuth: null,
-    dip: null,
-    eoh: null,
-    hole_type: null,
-    station: null,
-    program: null,
-    started_on: null,
-    completed_on: null,
-    comments: 'Created by import: intervals or surveys arrived without a collar row.',
-  });
-  context.validation.holeCreated({ id, hole_id: holeId, eoh: null, easting: null, northing: null });
-  return id;
-}
-
 function importFile(context: ImportContext, fileSpec: ImportRequest['files'][number]): ImportedFileSummary {
   const { request, writer } = context;
   const file = openForImport(context.sources, fileSpec);
@@ -263,9 +200,6 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     if (error instanceof StorageError) throw new ImportError(`${file.path}: ${error.message}`);
     throw error;
   }
-  const flagCounts = new Float64Array(ASSAY_FLAGS.length);
-  const flagIndex = new Map(ASSAY_FLAGS.map((flag, index) => [flag, index]));
-  const analyteIds = new Map(analytes.map((analyte) => [analyte.code, analyte.id]));
   const reader = new RowReader(
     {
       decimalComma: file.dialect.decimalComma,
@@ -338,68 +272,6 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           noteLookup(context, 'survey_method', method);
         return;
       }
-      case 'assays': {
-        const holeId = reader.requiredText(fields, f.hole_id, 'hole ID');
-        const from = reader.length(fields, f.depth_from, SPECS.from);
-        const to = reader.length(fields, f.depth_to, SPECS.to);
-        const typeText = reader.text(fields, f.sample_type);
-        const type = sampleTypeFrom(typeText);
-        if (type === null) {
-          throw new RowRefusal(
-            file.header[f.sample_type!] ?? null,
-            `sample type "${typeText}" is not regular, duplicate, blank or standard.`,
-          );
-        }
-        const density = reader.plain(fields, f.density, SPECS.density);
-        const results: ResultUnderTest[] = [];
-        let needsCheck = false;
-        for (const analyte of analytes) {
-          const text = fields[analyte.column]?.trim() ?? '';
-          if (text === '') continue;
-          const parsed = parseLabValue(file.dialect.decimalComma ? text.replace(',', '.') : text, labOptions);
-          flagCounts[flagIndex.get(parsed.flag)!]!++;
-          if (parsed.flag === 'invalid' || analyte.unit === '%') needsCheck = true;
-          results.push({
-            analyte: analyte.code,
-            unit: analyte.unit,
-            value: parsed.value,
-            flag: parsed.flag,
-            lab_text: text,
-          });
-        }
-        const hole = holeFor(context, holeId);
-        const sampleId = reader.text(fields, f.sample_id);
-        const sample = writer.insertSample(
-          hole,
-          from,
-          to,
-          sampleId,
-          type,
-          reader.text(fields, f.parent_sample_id),
-          reader.text(fields, f.standard_code),
-          density,
-          reader.text(fields, f.comments),
-        );
-        for (let i = 0; i < results.length; i++) {
-          const result = results[i]!;
-          writer.insertAssay(
-            sample,
-            analyteIds.get(result.analyte)!,
-            result.value,
-            result.lab_text,
-            result.flag as AssayFlag,
-            null,
-            null,
-            null,
-          );
-        }
-        const label = sampleLabel(sampleId);
-        context.validation.touch(hole, 'samples');
-        if (isIntervalSample(type))
-          context.validation.samples.add(hole, { id: sample, depth_from: from, depth_to: to, label });
-        if (needsCheck) context.validation.sampleAssays(hole, holeId, sample, label, results);
-        return;
-      }
       case 'lithology': {
         const holeId = reader.requiredText(fields, f.hole_id, 'hole ID');
         const from = reader.length(fields, f.depth_from, SPECS.lithFrom)!;
@@ -419,33 +291,38 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
       }
     }
   };
-  file.forEachRow(
-    (row) => {
-      rows++;
-      if ((rows & 4095) === 0 && context.control.isCancelled?.()) throw new ImportCancelled();
-      try {
-        handleRow(row.fields, row.line);
-        stored++;
-      } catch (error) {
-        if (!(error instanceof RowRefusal)) throw error;
-        refused++;
-        context.refused.push({
-          file: file.path,
-          line: row.line,
-          column: error.column,
-          message: error.message,
-        });
-      }
-    },
-    (bytesRead) =>
-      context.control.onProgress?.({
-        file: fileSpec.path,
-        kind: fileSpec.kind,
-        bytesRead,
-        totalBytes: file.size,
-        rows,
-      }),
-  );
+  let results: ImportedFileSummary['results'] = {};
+  if (fileSpec.kind === 'assays') {
+    ({ rows, stored, refused, results } = importAssayRows(context, fileSpec, file, mapping, analytes));
+  } else {
+    file.forEachRow(
+      (row) => {
+        rows++;
+        if ((rows & 4095) === 0 && context.control.isCancelled?.()) throw new ImportCancelled();
+        try {
+          handleRow(row.fields, row.line);
+          stored++;
+        } catch (error) {
+          if (!(error instanceof RowRefusal)) throw error;
+          refused++;
+          context.refused.push({
+            file: file.path,
+            line: row.line,
+            column: error.column,
+            message: error.message,
+          });
+        }
+      },
+      (bytesRead) =>
+        context.control.onProgress?.({
+          file: fileSpec.path,
+          kind: fileSpec.kind,
+          bytesRead,
+          totalBytes: file.size,
+          rows,
+        }),
+    );
+  }
   context.control.onProgress?.({
     file: fileSpec.path,
     kind: fileSpec.kind,
@@ -468,10 +345,6 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     sheet: file.sheet,
     encoding: file.encoding,
   });
-  const results: ImportedFileSummary['results'] = {};
-  ASSAY_FLAGS.forEach((flag, index) => {
-    if (flagCounts[index]! > 0) results[flag] = flagCounts[index]!;
-  });
   for (const ignored of mapping.ignored) {
     context.notes.push(
       `${fileSpec.path}: column ${ignored.column + 1} "${ignored.header}" was not imported (not a ${fileSpec.kind} field${fileSpec.kind === 'assays' ? ' nor a numeric analyte column' : ''}); map it if it matters.`,
@@ -492,12 +365,6 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     ignoredColumns: mapping.ignored.map((i) => i.header),
     results,
   };
-}
-
-function noteLookup(context: ImportContext, list: string, code: string): void {
-  const codes = context.newLookups.get(list);
-  if (codes) codes.push(code);
-  else context.newLookups.set(list, [code]);
 }
 
 const KIND_ORDER = new Map<FileKind, number>(FILE_KINDS.map((kind, index) => [kind, index]));

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ImportFileSpec } from '../../api/import-types';
+import type { AssaySourceSpec } from './assay-stream';
 import { openDelimitedFile, type DelimitedFile } from './delimited-file';
 import { FileReadError } from './text-source';
 import { looksLikeXls, looksLikeXlsx, openXlsxSpool, spoolXlsxSheet } from './xlsx-source';
@@ -11,6 +12,8 @@ import { looksLikeXls, looksLikeXlsx, openXlsxSpool, spoolXlsxSheet } from './xl
 export interface RowSource extends DelimitedFile {
   format: 'csv' | 'xlsx';
   sheet: string | null;
+  /** How a reader thread opens the same rows again. */
+  workerSpec: AssaySourceSpec;
 }
 
 type SourceSpec = Pick<ImportFileSpec, 'path' | 'dialect' | 'encoding' | 'sheet'>;
@@ -64,8 +67,14 @@ export class ImportSources {
   open(file: SourceSpec): RowSource {
     const spool = this.spools.get(sheetKey(file.path, file.sheet));
     if (spool) {
-      const source = openXlsxSpool(spool.path, `${file.path} [${spool.sheet}]`);
-      return { ...source, format: 'xlsx', sheet: spool.sheet };
+      const label = `${file.path} [${spool.sheet}]`;
+      const source = openXlsxSpool(spool.path, label);
+      return {
+        ...source,
+        format: 'xlsx',
+        sheet: spool.sheet,
+        workerSpec: { format: 'spool', path: spool.path, label },
+      };
     }
     if (fileFormat(file.path) === 'xlsx') {
       throw new FileReadError(
@@ -73,10 +82,12 @@ export class ImportSources {
         `${basename(file.path)} is an Excel workbook; it must be read before the import starts (internal: call ImportSources.prepare).`,
       );
     }
+    const opened = openDelimitedFile(file.path, { dialect: file.dialect, encoding: file.encoding });
     return {
-      ...openDelimitedFile(file.path, { dialect: file.dialect, encoding: file.encoding }),
+      ...opened,
       format: 'csv',
       sheet: null,
+      workerSpec: { format: 'csv', path: file.path, dialect: opened.dialect, encoding: opened.encoding },
     };
   }
 

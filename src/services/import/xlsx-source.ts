@@ -2,7 +2,6 @@
 // (the first by default) is turned into text cells and spooled to a temporary JSON-lines file, which
 // the synchronous import engine then streams like a CSV. Memory stays bounded for sheets of any size.
 import { closeSync, createWriteStream, openSync, readSync, statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { DataRow, DelimitedFile } from './delimited-file';
 import { FileReadError } from './text-source';
 
@@ -84,6 +83,8 @@ export async function readXlsxRows(
   sheet: string | undefined,
   onRow: (cells: string[], rowNumber: number) => boolean | void,
 ): Promise<SheetVisit> {
+  // Loaded on first use: ExcelJS takes a quarter of a second to load, which every CLI command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
