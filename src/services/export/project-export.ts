@@ -118,18 +118,21 @@ async function writeTables(
     const sink = await openXlsxSink(request.path);
     try {
       if (whole) {
-        const about = sink.sheet('Project', [{ header: 'Setting' }, { header: 'Value', width: 90 }]);
+        const about = await sink.sheet('Project', [{ header: 'Setting' }, { header: 'Value', width: 90 }]);
         for (const row of projectSheet(settings, mode)) about.row(row);
       }
       for (const { table, query } of tables) {
         tally.checkpoint();
         const source = tableSource(db, settings, table, mode, query);
-        const sheet = sink.sheet(EXPORT_TABLE_TITLES[table], sheetColumns(source.columns));
+        const sheet = await sink.sheet(EXPORT_TABLE_TITLES[table], sheetColumns(source.columns));
         let count = 0;
         for (const row of source.rows) {
           sheet.row(cellsOf(row, source.columns, mode));
           count++;
           tally.step(`Writing ${EXPORT_TABLE_TITLES[table]}: ${count.toLocaleString('en')} rows`);
+          // Compression runs between turns of the event loop: let it catch up every few hundred rows,
+          // so memory stays bounded whatever the table's size.
+          if ((count & 511) === 0) await sink.ready();
         }
         rows[table] = count;
       }
