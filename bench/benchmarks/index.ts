@@ -1,6 +1,7 @@
 // The benchmarks `npm run bench` runs, in order. The import runs first: it builds the project the
 // others read.
 import type { Benchmark } from '../bench-types';
+import { exportBenchmark } from './export-benchmark';
 import { importBenchmark } from './import-benchmark';
 
-export const BENCHMARKS: Benchmark[] = [importBenchmark];
+export const BENCHMARKS: Benchmark[] = [importBenchmark, exportBenchmark];

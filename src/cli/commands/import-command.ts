@@ -173,6 +173,7 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
     if (files.length === 0)
       throw new UsageError('Give at least one file: --collars, --surveys, --assays or --lithology.');
     const sources = await ImportSources.prepare(files);
+    let lastProgress = 0;
     let project;
     try {
       project = openProject(path);
@@ -194,9 +195,21 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
           ...(codes ? { resultCodes: codes } : {}),
         },
         { osUser: osUserName(), source: 'cli' },
-        {},
+        {
+          onProgress: (progress) => {
+            const now = Date.now();
+            if (now - lastProgress < 250) return;
+            lastProgress = now;
+            const share =
+              progress.totalBytes > 0 ? Math.floor((progress.bytesRead / progress.totalBytes) * 100) : 0;
+            io.progress?.(
+              `Importing ${progress.kind}: ${progress.rows.toLocaleString('en')} rows (${share} %)`,
+            );
+          },
+        },
         sources,
       );
+      io.progress?.('');
       if (values.json === true) io.out(JSON.stringify(summary, null, 2));
       else printImportSummary(summary, io);
       return EXIT.ok;
