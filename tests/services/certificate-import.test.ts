@@ -1,8 +1,11 @@
 // Lab certificates attached to the demo project's samples: re-assays beside the originals, unit
 // conversion with the lab's text kept, unknown IDs listed, the method priority deciding the preferred
 // result (recomputed and audited when it changes), and nothing written by a dry run.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/domain/csv/csv-tokenizer';
 import { importCertificate, readCertificateRows } from '../../src/services/certificates/certificate-import';
 import { listAnalyteMethods, setMethodPriority } from '../../src/services/assays/method-priority';
 import { closeProject, type Project } from '../../src/storage/project-db';
@@ -103,6 +106,24 @@ describe('importing a lab certificate into the demo project', () => {
       samples: 30,
     });
     expect(JSON.parse(certificate.unknown_samples as string)).toEqual(['0713961', '713150']);
+  });
+
+  it('reads the same certificate from an XLSX workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('VAN11002817');
+    for (const row of parseCsv(readFileSync(fixture, 'utf8'), ',')) sheet.addRow(row.fields);
+    const xlsx = join(directory.path, 'VAN11002817.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const rows = await readCertificateRows({ path: xlsx });
+    const summary = importCertificate(
+      project.db,
+      project.settings,
+      rows,
+      { path: xlsx, dryRun: true, certificate: 'X1' },
+      who,
+    );
+    expect(summary).toMatchObject({ certificate: 'X1', samplesMatched: 30, resultsWritten: 112 });
+    expect(summary.unknownSamples.map((sample) => sample.sampleId)).toEqual(['0713961', '713150']);
   });
 
   it('refuses the same certificate twice and writes nothing', async () => {
