@@ -103,6 +103,11 @@ export function ImportFilePanel({
 }) {
   const preview = file.preview;
   const problems = fileProblems(file);
+  // A certificate's first line (the lab's letterhead) is narrower than its table: show every column.
+  const width = preview
+    ? Math.max(preview.header.length, ...preview.rows.map((row) => row.fields.length))
+    : 0;
+  const columns = Array.from({ length: width }, (_value, column) => column);
   return (
     <section className="file-panel" aria-label={`File ${file.name}`}>
       <header className="file-panel-header">
@@ -231,8 +236,8 @@ export function ImportFilePanel({
                   )}
                   <tr>
                     <th>Line</th>
-                    {preview.header.map((header, column) => (
-                      <th key={column}>{header}</th>
+                    {columns.map((column) => (
+                      <th key={column}>{preview.header[column] ?? ''}</th>
                     ))}
                   </tr>
                 </thead>
@@ -240,7 +245,7 @@ export function ImportFilePanel({
                   {preview.rows.map((row) => (
                     <tr key={row.line}>
                       <td>{row.line}</td>
-                      {preview.header.map((_header, column) => (
+                      {columns.map((column) => (
                         <td key={column}>{row.fields[column] ?? ''}</td>
                       ))}
                     </tr>

@@ -249,7 +249,9 @@ export function importCertificate(
     if (holes.size > 0) validateHoles(db, validationSettings(db, project.length_unit), [...holes]);
     if (parsed.emptyLines.length > 0)
       notes.push(
-        `${parsed.emptyLines.length} line${parsed.emptyLines.length > 1 ? 's' : ''} with a sample ID but no result were skipped (lines ${parsed.emptyLines.slice(0, 10).join(', ')}${parsed.emptyLines.length > 10 ? ', ...' : ''}).`,
+        parsed.emptyLines.length === 1
+          ? `1 line with a sample ID but no result was skipped (line ${parsed.emptyLines[0]}).`
+          : `${parsed.emptyLines.length} lines with a sample ID but no result were skipped (lines ${parsed.emptyLines.slice(0, 10).join(', ')}${parsed.emptyLines.length > 10 ? ', ...' : ''}).`,
       );
     summary = {
       dryRun: request.dryRun ?? false,
