@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/main.ts'),
           'job-worker': resolve('src/services/jobs/job-worker.ts'),
+          'assay-parse-worker': resolve('src/services/import/assay-parse-worker.ts'),
         },
       },
     },

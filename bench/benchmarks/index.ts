@@ -2,7 +2,13 @@
 // others read.
 import type { Benchmark } from '../bench-types';
 import { compositingBenchmark } from './compositing-benchmark';
+import { exportBenchmark } from './export-benchmark';
 import { gridBenchmark } from './grid-benchmark';
 import { importBenchmark } from './import-benchmark';
 
-export const BENCHMARKS: Benchmark[] = [importBenchmark, gridBenchmark, compositingBenchmark];
+export const BENCHMARKS: Benchmark[] = [
+  importBenchmark,
+  gridBenchmark,
+  compositingBenchmark,
+  exportBenchmark,
+];

@@ -3,6 +3,7 @@
 // generated from it, so a call is declared once.
 import { z } from 'zod';
 import { ANALYTE_UNITS, DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
+import { CODE_FLAGS } from '../domain/assay-values';
 import { TEXT_ENCODINGS } from '../domain/csv/sniff';
 import { FILE_KINDS } from '../domain/import/header-mapping';
 import type {
@@ -38,6 +39,16 @@ import type {
   ReplayResult,
 } from './entry-types';
 import type { ImportSummary } from './import-types';
+import type {
+  AnalyteMethods,
+  CertificateImportSummary,
+  FilePreview,
+  MethodPriorityResult,
+  UploadResult,
+} from './import-wizard-types';
+import type { CertificateRecord } from './certificate-types';
+import type { ExportResult } from './export-types';
+import { ASSAY_VALUE_MODES, EXPORT_TABLES } from '../domain/export/export-tables';
 import type { ApiMethod } from './methods';
 import type {
   AnalyteRow,
@@ -195,6 +206,17 @@ export const mappingSchema = z
   })
   .strict();
 
+/** A result code the file uses and what it means, e.g. {"ND": "bdl"}. */
+export const resultCodesSchema = z.record(
+  z.string().trim().min(1, 'A result code cannot be empty.').max(40),
+  z.enum(CODE_FLAGS, { error: `A code means one of ${CODE_FLAGS.join(', ')}.` }),
+);
+
+const serverPath = z
+  .string()
+  .min(1, 'Give the path of a file on this computer.')
+  .max(4096, 'That path is too long.');
+
 export const importRequestSchema = z
   .object({
     files: z
@@ -207,12 +229,15 @@ export const importRequestSchema = z
             .object({ delimiter: z.string().length(1).optional(), decimalComma: z.boolean().optional() })
             .optional(),
           encoding: z.enum(TEXT_ENCODINGS).optional(),
+          sheet: z.string().min(1).max(100).optional(),
         }),
       )
       .min(1, 'Give at least one file to import.'),
     lengthUnit: z.enum(LENGTH_UNITS).optional(),
     dipConvention: z.enum(DIP_CONVENTIONS).optional(),
     negativeIsBelowDetection: z.boolean().optional(),
+    resultCodes: resultCodesSchema.optional(),
+    rememberMapping: z.boolean().optional(),
     dryRun: z.boolean().optional(),
     allOrNothing: z.boolean().optional(),
   })
@@ -236,6 +261,130 @@ export const projectPathSchema = absolutePathSchema.refine(
   (path) => path.toLowerCase().endsWith(PROJECT_FILE_EXTENSION),
   `A drillbench project file name ends in ${PROJECT_FILE_EXTENSION}.`,
 );
+// ---- Import wizard, lab certificates and method priority (issue 5) ----
+
+export const inspectSchema = z
+  .object({
+    path: serverPath,
+    kind: z.enum(FILE_KINDS).optional(),
+    sheet: z.string().min(1).max(100).optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
+    delimiter: z
+      .string()
+      .length(1, 'The delimiter is one character (a comma, tab, semicolon or |).')
+      .optional(),
+    decimalComma: z.boolean().optional(),
+    mapping: mappingSchema.optional(),
+    negativeIsBelowDetection: z.boolean().optional(),
+    resultCodes: resultCodesSchema.optional(),
+    previewRows: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+/** Chunks of at most 4 MiB of file bytes, base64-encoded. */
+export const uploadSchema = z
+  .object({
+    uploadId: z.string().uuid().optional(),
+    name: z.string().min(1).max(255),
+    offset: z.number().int().min(0),
+    data: z.string().max(6 * 1024 * 1024, 'Send the file in chunks of at most 4 MB.'),
+    done: z.boolean(),
+  })
+  .strict();
+
+export const certificateImportSchema = z
+  .object({
+    path: serverPath,
+    dryRun: z.boolean().optional(),
+    lab: z.string().trim().min(1).max(200).optional(),
+    certificate: z.string().trim().min(1).max(100).optional(),
+    negativeIsBelowDetection: z.boolean().optional(),
+    encoding: z.enum(TEXT_ENCODINGS).optional(),
+    delimiter: z.string().length(1).optional(),
+    sheet: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const methodPrioritySchema = z
+  .object({
+    analyte: z.string().min(1, 'Name the analyte, e.g. Zn.'),
+    methods: z.array(z.string().trim().min(1, 'A method code cannot be empty.').max(40)).max(20),
+  })
+  .strict();
+
+// ---- Export to CSV and XLSX (issue 5) ----
+
+export const exportTargetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('table'),
+      table: z.enum(EXPORT_TABLES),
+      /** A grid view: its filters and sort, as table.page takes them. */
+      filters: z.array(filterSchema).max(16).optional(),
+      sort: z.array(sortSchema).max(4).optional(),
+      holeId: z.string().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('project') }).strict(),
+  z.object({ kind: z.literal('leapfrog') }).strict(),
+]);
+
+export const exportSchema = z
+  .object({
+    target: exportTargetSchema,
+    format: z.enum(['csv', 'xlsx']),
+    /** Where to write on this computer; absent, the server writes a temporary file offered for download. */
+    path: serverPath.optional(),
+    overwrite: z.boolean().optional(),
+    assayValues: z.enum(ASSAY_VALUE_MODES).optional(),
+    dipConvention: z.enum(DIP_CONVENTIONS).optional(),
+  })
+  .strict()
+  .refine((input) => input.target.kind !== 'leapfrog' || input.format === 'csv', {
+    message: 'The Leapfrog/Datamine set is a folder of CSV files: choose CSV.',
+    path: ['format'],
+  });
+
+const reportValue = z.union([z.number(), z.string().max(500), z.null()]);
+
+export const interceptReportSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    project: z.string().max(300).optional(),
+    format: z.enum(['csv', 'xlsx']),
+    path: serverPath.optional(),
+    overwrite: z.boolean().optional(),
+    table: z
+      .object({
+        header: z.array(z.string().max(200)).min(1).max(60),
+        rows: z
+          .array(
+            z
+              .object({
+                kind: z.enum(['hole', 'and', 'including']),
+                cells: z.array(z.string().max(500)).max(60),
+                values: z.array(reportValue).max(60),
+              })
+              .strict(),
+          )
+          .max(20_000),
+        notes: z.array(z.string().max(2000)).max(50),
+      })
+      .strict(),
+    statement: z
+      .object({
+        sentences: z.array(z.string().max(4000)).max(100),
+        warnings: z.array(z.string().max(4000)).max(50).optional(),
+      })
+      .strict(),
+    parameters: z
+      .array(
+        z.object({ name: z.string().max(200), value: z.union([z.string().max(2000), z.number()]) }).strict(),
+      )
+      .max(200)
+      .optional(),
+  })
+  .strict();
 
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
@@ -339,6 +488,17 @@ export const contract = {
   'runs.export': call<JobStatus>()(runExportSchema),
   'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
   ...entryContract,
+  // Import wizard, lab certificates and method priority (issue 5)
+  'import.inspect': call<FilePreview>()(inspectSchema),
+  'import.upload': call<UploadResult>()(uploadSchema),
+  'import.start': call<JobStatus>()(importRequestSchema),
+  'certificates.import': call<CertificateImportSummary>()(certificateImportSchema),
+  'certificates.list': call<CertificateRecord[]>()(empty),
+  'assays.methods': call<AnalyteMethods[]>()(empty),
+  'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
+  // Export to CSV and XLSX (issue 5)
+  'export.start': call<JobStatus>()(exportSchema),
+  'export.interceptReport': call<ExportResult>()(interceptReportSchema),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -53,6 +53,17 @@ export const API_METHODS = [
   'lookups.add',
   'lookups.update',
   'lookups.delete',
+  // Import wizard, lab certificates and method priority (issue 5)
+  'import.inspect',
+  'import.upload',
+  'import.start',
+  'certificates.import',
+  'certificates.list',
+  'assays.methods',
+  'assays.setMethodPriority',
+  // Export to CSV and XLSX (issue 5)
+  'export.start',
+  'export.interceptReport',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

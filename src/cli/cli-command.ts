@@ -7,6 +7,8 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** A progress line redrawn in place (terminals only); '' clears it. */
+  progress?: (text: string) => void;
 }
 
 export interface CliCommand {

@@ -12,6 +12,9 @@ import { newCommand } from './commands/new-command';
 import { runsCommand } from './commands/runs-command';
 import { validateCommand } from './commands/validate-command';
 import { webCommand } from './commands/web-command';
+import { exportCommand } from './commands/export-command';
+import { certificateCommand } from './commands/certificate-command';
+import { methodPriorityCommand } from './commands/method-priority-command';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -23,6 +26,9 @@ export const COMMANDS: CliCommand[] = [
   compositeCommand,
   desurveyCommand,
   runsCommand,
+  exportCommand,
+  certificateCommand,
+  methodPriorityCommand,
 ];
 
 const VERSION = '0.1.0';

@@ -12,7 +12,17 @@ export interface LabValue {
 export interface LabValueOptions {
   /** A negative number is a below-detection code whose magnitude is the limit (-0.01 means <0.01). */
   negativeIsBelowDetection: boolean;
+  /**
+   * The user's own result codes (upper-case text -> flag), read before the built-in ones: a lab's 'BDL',
+   * 'ND' or 'L.N.R.'. A code carries no number; a below-detection code without a limit counts as missing
+   * in calculations.
+   */
+  codes?: ReadonlyMap<string, AssayFlag>;
 }
+
+/** Flags a user may give a text code (a code never carries a number, so not 'value'). */
+export const CODE_FLAGS = ['bdl', 'odl', 'ns', 'is', 'missing'] as const;
+export type CodeFlag = (typeof CODE_FLAGS)[number];
 
 const CODES: Record<string, AssayFlag> = {
   NS: 'ns',
@@ -38,7 +48,10 @@ export function parseLabValue(text: string, options: LabValueOptions): LabValue 
     if (value !== null) return { value, flag: 'value' };
   }
   const trimmed = text.trim();
-  const code = CODES[trimmed.toUpperCase()];
+  const upper = trimmed.toUpperCase();
+  const own = options.codes?.get(upper);
+  if (own) return { value: null, flag: own };
+  const code = CODES[upper];
   if (code) return { value: null, flag: code };
   const sign = trimmed.charAt(0);
   if (sign === '<' || sign === '>') {

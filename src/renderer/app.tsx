@@ -12,8 +12,10 @@ import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { ImportView } from './views/import-view';
+import { ExportView } from './views/export-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts';
+type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -23,6 +25,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'import', label: 'Import' },
+  { id: 'export', label: 'Export' },
 ];
 
 export function App() {
@@ -78,7 +82,11 @@ export function App() {
             {error}
           </div>
         )}
-        {view === 'validation' ? (
+        {view === 'import' ? (
+          <ImportView info={info} onImported={refresh} />
+        ) : view === 'export' ? (
+          <ExportView />
+        ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />

@@ -7,6 +7,9 @@ import { applyMigrations, latestVersion, loadMigrations, schemaVersion } from '.
 import { sqliteBindingOptions } from './sqlite-binding';
 import { StorageError } from './storage-error';
 
+/** Page size of new project files (existing ones keep theirs). */
+export const PAGE_SIZE = 16384;
+
 /** 'DRLB': marks a SQLite file as a drillbench project (PRAGMA application_id). */
 export const APPLICATION_ID = 0x44524c42;
 
@@ -60,6 +63,9 @@ export function createProject(path: string, settings: NewProjectSettings, create
   }
   const db = new DatabaseConstructor(path, sqliteBindingOptions());
   try {
+    // 16 KiB pages (before the first table; WAL fixes the size): a million-row import writes a third
+    // fewer pages and B-trees a level shallower than with the 4 KiB default.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     applyMigrations(db, loadMigrations());

@@ -162,6 +162,15 @@ function viewSql(db: Database, query: ViewQuery): { sql: ViewSql; orderBy: strin
   return { sql, orderBy: sql.orderBy(query.sort ?? []) };
 }
 
+/** The FROM, WHERE (with its parameters) and ORDER BY of a view, for callers that stream its rows. */
+export function viewClauses(
+  db: Database,
+  query: ViewQuery,
+): { from: string; where: string; params: unknown[]; orderBy: string } {
+  const { sql, orderBy } = viewSql(db, query);
+  return { from: sql.from(), where: sql.clause(), params: sql.params(), orderBy };
+}
+
 /** The ids of every row of a view, in the view's order. */
 export function readViewIds(db: Database, query: ViewQuery): Int32Array {
   const { sql, orderBy } = viewSql(db, query);

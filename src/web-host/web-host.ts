@@ -2,6 +2,7 @@
 // must name this host (127.0.0.1 or localhost with our port, which defeats DNS rebinding); API calls
 // must carry the per-launch token and, when the browser sends an Origin, come from our own page.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, isAbsolute, normalize, resolve, sep } from 'node:path';
@@ -16,6 +17,8 @@ export interface WebHostOptions {
   token?: string;
   /** Largest API request body accepted (16 MB by default). */
   maxBodyBytes?: number;
+  /** Files the API wrote for download (exports), by id; served at GET /download/<id>. */
+  downloads?: (id: string) => { path: string; name: string } | undefined;
 }
 
 export interface WebHost {
@@ -37,6 +40,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.zip': 'application/zip',
 };
 
 export const CONTENT_SECURITY_POLICY = [
@@ -220,6 +226,48 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  /** An exported file, to the page that holds our cookie only. */
+  async function serveDownload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    id: string,
+  ): Promise<void> {
+    if (!sameToken(cookieValue(request, cookieName()), cookieSecret)) {
+      send(response, 401, 'This drillbench host needs its token: open the URL printed when it started.');
+      return;
+    }
+    const download = options.downloads?.(id);
+    if (!download) {
+      send(response, 404, 'No such download: export the file again.');
+      return;
+    }
+    let size: number;
+    try {
+      size = (await stat(download.path)).size;
+    } catch {
+      send(response, 404, 'The exported file is not there any more: export it again.');
+      return;
+    }
+    const ascii = download.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(download.name)] ?? 'application/octet-stream',
+      'Content-Length': String(size),
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    createReadStream(download.path)
+      .on('error', () => response.destroy())
+      .pipe(response);
+  }
+
   async function serveApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     const json = (status: number, value: unknown) =>
       send(response, status, JSON.stringify(value), 'application/json');
@@ -303,6 +351,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
         if (url.pathname.startsWith('/api/'))
           await serveApi(request, response, url.pathname.slice('/api/'.length));
+        else if (
+          url.pathname.startsWith('/download/') &&
+          (request.method === 'GET' || request.method === 'HEAD')
+        )
+          await serveDownload(request, response, decodeURIComponent(url.pathname.slice('/download/'.length)));
         else if (request.method === 'GET' || request.method === 'HEAD')
           await serveStatic(request, response, url.pathname, url.searchParams);
         else send(response, 405, 'Method not allowed.');

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { mappingSchema } from '../../api/contract';
 import type { ImportRequest, ImportSummary } from '../../api/import-types';
-import { isAnalyteUnit } from '../../domain/assay-values';
+import { CODE_FLAGS, isAnalyteUnit, type CodeFlag } from '../../domain/assay-values';
 import type { FileKind, MappingOverrides } from '../../domain/import/header-mapping';
 import { DIP_CONVENTIONS, LENGTH_UNITS } from '../../domain/model';
 import { closeProject, openProject } from '../../storage/project-db';
 import { runImport } from '../../services/import/import-engine';
+import { ImportSources } from '../../services/import/import-sources';
 import { osUserName } from '../../services/system/app-paths';
 import {
   choiceOption,
@@ -61,6 +62,25 @@ function analyteUnits(values: Record<string, unknown>): NonNullable<MappingOverr
   return units;
 }
 
+/** --code ND=bdl (repeatable): the file's own result codes. */
+function resultCodes(values: Record<string, unknown>): Record<string, CodeFlag> | undefined {
+  const given = values.code;
+  if (!Array.isArray(given) || given.length === 0) return undefined;
+  const codes: Record<string, CodeFlag> = {};
+  for (const item of given as string[]) {
+    const at = item.lastIndexOf('=');
+    const text = item.slice(0, at).trim();
+    const flag = item.slice(at + 1).trim();
+    if (at <= 0 || text === '' || !(CODE_FLAGS as readonly string[]).includes(flag)) {
+      throw new UsageError(
+        `--code takes TEXT=MEANING with MEANING one of ${CODE_FLAGS.join(', ')} (got "${item}"), e.g. --code ND=bdl.`,
+      );
+    }
+    codes[text] = flag as CodeFlag;
+  }
+  return codes;
+}
+
 export function printImportSummary(summary: ImportSummary, io: CliIo): void {
   const c = summary.counts;
   io.out(
@@ -99,17 +119,22 @@ export const importCommand: CliCommand = {
   summary: 'Import collars, surveys, assays and lithology from CSV files',
   help: `Usage: drillbench import <project> [--collars F] [--surveys F] [--assays F] [--lithology F]
                         [--units m|ft] [--dip-convention negative-down|positive-down]
-                        [--mapping MAP.json] [--analyte-unit COLUMN=UNIT ...]
+                        [--mapping MAP.json] [--analyte-unit COLUMN=UNIT ...] [--sheet NAME]
+                        [--code TEXT=MEANING ...] [--negative-results below-detection|unreadable]
                         [--dry-run] [--all-or-nothing] [--json]
 
-Imports delimited text files (comma, tab, semicolon; UTF-8 with or without BOM, or Windows-1252) in one
-transaction. Headers are recognised from common names (hole_ID, BHID; x, XCOLLAR, Easting; from,
+Imports delimited text files (comma, tab, semicolon; UTF-8 with or without BOM, or Windows-1252) or
+XLSX workbooks (the first sheet, or --sheet) in one transaction. Headers are recognised from common names (hole_ID, BHID; x, XCOLLAR, Easting; from,
 depth_from; AT, depth; ...); every other numeric assay column becomes an analyte, its unit taken from a
 suffix (_pct, _ppm, _ppb, _gpt) or given with --analyte-unit or the mapping file.
   --units            unit of depths and coordinates in the files (default: the project's)
   --dip-convention   how the files sign dips; detected from the data and reported when not given
   --mapping          JSON: {"collars": {"columns": {"hole_id": "BHID"}}, "assays": {"analytes": {"CU": {"unit": "%"}}}}
   --analyte-unit     unit of an assay column without a suffix, e.g. --analyte-unit CU=%
+  --sheet            the sheet to read from XLSX files (default: the first)
+  --code             what a result code of the file means: --code ND=bdl --code X=missing
+                     (bdl, odl, ns, is, missing); NS, IS, N/A, <x and >x are known already
+  --negative-results a negative result is a below-detection code (default) or unreadable
   --dry-run          read, convert and validate everything, report, and write nothing
   --all-or-nothing   write nothing if any row is refused (default: refused rows are listed, others stored)
   --json             print the summary as JSON
@@ -123,12 +148,18 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
     'dip-convention': { type: 'string' },
     mapping: { type: 'string' },
     'analyte-unit': { type: 'string', multiple: true },
+    sheet: { type: 'string' },
+    code: { type: 'string', multiple: true },
+    'negative-results': { type: 'string' },
     'dry-run': { type: 'boolean' },
     'all-or-nothing': { type: 'boolean' },
     json: { type: 'boolean' },
   },
-  run(positionals, values, io) {
+  async run(positionals, values, io) {
     const path = requirePositional(positionals, 0, 'project', 'import');
+    const sheet = stringOption(values, 'sheet');
+    const negative = choiceOption(values, 'negative-results', ['below-detection', 'unreadable'] as const);
+    const codes = resultCodes(values);
     const mapping = stringOption(values, 'mapping') ? readMapping(stringOption(values, 'mapping')!) : {};
     const units = analyteUnits(values);
     if (Object.keys(units).length > 0) {
@@ -137,11 +168,19 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
     const files: ImportRequest['files'] = [];
     for (const kind of ['collars', 'surveys', 'assays', 'lithology'] as const) {
       const file = stringOption(values, kind);
-      if (file) files.push({ kind, path: file, mapping: mapping[kind] });
+      if (file) files.push({ kind, path: file, mapping: mapping[kind], ...(sheet ? { sheet } : {}) });
     }
     if (files.length === 0)
       throw new UsageError('Give at least one file: --collars, --surveys, --assays or --lithology.');
-    const project = openProject(path);
+    const sources = await ImportSources.prepare(files);
+    let lastProgress = 0;
+    let project;
+    try {
+      project = openProject(path);
+    } catch (error) {
+      sources.close();
+      throw error;
+    }
     try {
       const summary = runImport(
         project.db,
@@ -152,14 +191,30 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
           dipConvention: choiceOption(values, 'dip-convention', DIP_CONVENTIONS),
           dryRun: values['dry-run'] === true,
           allOrNothing: values['all-or-nothing'] === true,
+          ...(negative ? { negativeIsBelowDetection: negative === 'below-detection' } : {}),
+          ...(codes ? { resultCodes: codes } : {}),
         },
         { osUser: osUserName(), source: 'cli' },
-        {},
+        {
+          onProgress: (progress) => {
+            const now = Date.now();
+            if (now - lastProgress < 250) return;
+            lastProgress = now;
+            const share =
+              progress.totalBytes > 0 ? Math.floor((progress.bytesRead / progress.totalBytes) * 100) : 0;
+            io.progress?.(
+              `Importing ${progress.kind}: ${progress.rows.toLocaleString('en')} rows (${share} %)`,
+            );
+          },
+        },
+        sources,
       );
+      io.progress?.('');
       if (values.json === true) io.out(JSON.stringify(summary, null, 2));
       else printImportSummary(summary, io);
       return EXIT.ok;
     } finally {
+      sources.close();
       closeProject(project);
     }
   },

@@ -5,6 +5,7 @@ import { findPackageFolder } from '../../storage/package-files';
 import { openApiSession } from '../../services/api/api-session';
 import { openLockedProjectOrDemo } from '../../services/system/locked-project';
 import { startWebHost } from '../../web-host/web-host';
+import { findDownload } from '../../services/export/downloads';
 import { numberOption, UsageError, type CliCommand, EXIT } from '../cli-command';
 
 /** The built renderer: beside this bundle in out/, or under out/ when running from source. */
@@ -47,6 +48,7 @@ desktop app does not edit it at the same time. Stop it with Ctrl+C.
         router: session.router,
         staticDir,
         port: numberOption(values, 'port'),
+        downloads: findDownload,
       });
       io.out(`drillbench is serving ${project.path}`);
       io.out(`Open ${host.url}`);

@@ -220,6 +220,8 @@ export function mapHeaders(
   headers: readonly string[],
   overrides: MappingOverrides = {},
   isNumericColumn: (column: number) => boolean = () => true,
+  /** False lets a preview map what it can when required columns are missing (see missingFields). */
+  requireAll = true,
 ): ColumnMapping {
   const fields: Record<string, number> = {};
   const taken = new Set<number>();
@@ -264,7 +266,7 @@ export function mapHeaders(
     }
   }
   const missing = REQUIRED_FIELDS[kind].filter((field) => fields[field] === undefined);
-  if (missing.length > 0) {
+  if (missing.length > 0 && requireAll) {
     throw new MappingError(
       `The ${kind} file has no column for ${missing.join(', ')}. Its columns are: ${headers.map((h) => `"${h}"`).join(', ')}. Rename the column or give a mapping (e.g. --mapping map.json with {"${kind}": {"columns": {"${missing[0]}": "<your header>"}}}).`,
     );
@@ -303,4 +305,9 @@ export function mapHeaders(
     codes.set(analyte.code, analyte.header);
   }
   return { kind, fields, analytes, ignored };
+}
+
+/** Required fields a mapping leaves without a column. */
+export function missingFields(mapping: ColumnMapping): string[] {
+  return REQUIRED_FIELDS[mapping.kind].filter((field) => mapping.fields[field] === undefined);
 }

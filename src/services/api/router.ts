@@ -12,6 +12,8 @@ import { desktopHandlers } from './desktop-handlers';
 import { entryHandlers } from './entry-handlers';
 import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
+import { importWizardHandlers } from './import-wizard-handlers';
+import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { validationHandlers } from './validation-handlers';
@@ -25,6 +27,8 @@ export const handlers: Handlers = {
   ...desktopHandlers,
   ...compositingHandlers,
   ...entryHandlers,
+  ...importWizardHandlers,
+  ...exportHandlers,
 };
 
 export interface Router {

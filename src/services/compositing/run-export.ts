@@ -62,15 +62,15 @@ function footnotes(report: BuiltReport): string[] {
   ];
 }
 
-function parametersSheet(sink: XlsxSink, run: StoredRun, statement: string | null): void {
-  const sheet = sink.sheet('Parameters', [
+async function parametersSheet(sink: XlsxSink, run: StoredRun, statement: string | null): Promise<void> {
+  const sheet = await sink.sheet('Parameters', [
     { header: 'Parameter', width: 40 },
     { header: 'Value', width: 100 },
   ]);
   if (statement) sheet.row(['Statement', statement]);
   for (const row of parameterRows(run)) sheet.row(row);
   if (run.excluded.length > 0) {
-    const left = sink.sheet('Holes left out', [
+    const left = await sink.sheet('Holes left out', [
       { header: 'Hole', width: 16 },
       { header: 'Reason', width: 100 },
       { header: 'Found by', width: 12 },
@@ -121,7 +121,7 @@ export async function exportRun(
       throw error;
     }
   }
-  const sink = openXlsxSink(path);
+  const sink = await openXlsxSink(path);
   try {
     let rows: number;
     if (options.content === 'report') {
@@ -133,7 +133,7 @@ export async function exportRun(
         decimals: c === 0 ? undefined : c <= 4 ? depthDecimals : gradeDecimals,
         width: c === 0 ? 16 : Math.max(10, header.length + 2),
       }));
-      const sheet = sink.sheet('Report', columns);
+      const sheet = await sink.sheet('Report', columns);
       for (const row of built.table.rows) sheet.row(row.values.map((v, c) => v ?? row.cells[c] ?? null));
       sheet.row([]);
       for (const note of footnotes(built)) sheet.row([note]);
@@ -141,7 +141,7 @@ export async function exportRun(
     } else {
       const columns = runOutputColumns(run);
       const reader = new RowReader(table, columns);
-      const sheet = sink.sheet(
+      const sheet = await sink.sheet(
         SHEET_NAMES[run.kind],
         columns.map((c) => ({
           header: c.header,
@@ -152,14 +152,16 @@ export async function exportRun(
       for (let r = 0; r < table.rowCount; r++) {
         checkCancel(r);
         sheet.row(reader.row(r));
+        // Let the compressor catch up so a million rows are never all held in memory.
+        if ((r & 511) === 511) await sink.ready();
       }
       rows = table.rowCount;
     }
-    parametersSheet(sink, run, report?.statement ?? null);
+    await parametersSheet(sink, run, report?.statement ?? null);
     await sink.close();
     return { path, format, content: options.content, rows };
   } catch (error) {
-    sink.abort();
+    await sink.abort();
     throw error;
   }
 }

@@ -33,6 +33,8 @@ export interface DelimitedFile {
   size: number;
   /** Streams every data row (the peeked ones first). Checks field counts against the header. */
   forEachRow(onRow: (row: DataRow) => void, onProgress?: (bytesRead: number) => void): void;
+  /** Releases the file when it is not streamed to the end (forEachRow closes it itself). */
+  close(): void;
 }
 
 function wrapSyntaxError(path: string, error: unknown): never {
@@ -62,7 +64,20 @@ export function openDelimitedFile(path: string, options: OpenDelimitedOptions = 
     decimalComma: options.dialect?.decimalComma ?? sniffed.decimalComma,
   };
   const peekLimit = options.peekRows ?? 1000;
-  const reader: TextChunkReader = openTextFile(path, options.encoding ?? head.encoding);
+  const opened: TextChunkReader = openTextFile(path, options.encoding ?? head.encoding);
+  let closed = false;
+  const reader = {
+    ...opened,
+    next: () => opened.next(),
+    get bytesRead() {
+      return opened.bytesRead;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      opened.close();
+    },
+  };
   const tokenizer = new CsvTokenizer({ delimiter: dialect.delimiter });
   let header: string[] | null = null;
   let headerLine = 1;
@@ -111,6 +126,7 @@ export function openDelimitedFile(path: string, options: OpenDelimitedOptions = 
     headerLine,
     peek,
     size: reader.size,
+    close: () => reader.close(),
     forEachRow(onRow, onProgress) {
       try {
         for (const row of peek) {

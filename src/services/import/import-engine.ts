@@ -3,46 +3,38 @@
 // A malformed file stops everything (nothing is written); a bad value refuses its row, which is listed
 // with its line; rows that break cross-row rules are stored and flagged by validation.
 import type { Database } from 'better-sqlite3';
-import { parseLabValue } from '../../domain/assay-values';
-import { detectDipConvention } from '../../domain/dip';
-import {
-  FILE_KINDS,
-  mapHeaders,
-  type ColumnMapping,
-  type FileKind,
-} from '../../domain/import/header-mapping';
-import type { AnalyteUnit, AssayFlag, ProjectSettings } from '../../domain/model';
-import { fieldSpec, parseNumber } from '../../domain/table-fields';
-import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import { ImportWriter } from '../../storage/import-writer';
-import { countProblems } from '../../storage/problems-store';
-import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
-import { validationSettings } from '../validation/validate-project';
-import { ImportValidation } from './import-validation';
-import { openDelimitedFile, type DelimitedFile } from './delimited-file';
 import type {
   ImportControl,
   ImportedFileSummary,
   ImportRequest,
   ImportSummary,
-  RefusedRow,
 } from '../../api/import-types';
-import { RowReader, RowRefusal, sampleTypeFrom } from './row-reading';
-import { FileReadError } from './text-source';
+import type { LabValueOptions } from '../../domain/assay-values';
+import {
+  FILE_KINDS,
+  mapHeaders,
+  MappingError,
+  type ColumnMapping,
+  type FileKind,
+} from '../../domain/import/header-mapping';
+import type { AnalyteUnit, ProjectSettings } from '../../domain/model';
+import { fieldSpec } from '../../domain/table-fields';
+import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
+import { problemsSince } from '../../storage/import-problems';
+import { ImportWriter } from '../../storage/import-writer';
+import { countProblems } from '../../storage/problems-store';
+import { StorageError } from '../../storage/storage-error';
+import { validationSettings } from '../validation/validate-project';
+import { importAssayRows } from './assay-import';
+import { checkHeaderUnits, decideDipConvention, numericColumnJudge, openForImport } from './import-preflight';
+import { holeFor, noteLookup, type ImportContext } from './import-context';
+import { ImportCancelled, ImportError } from './import-errors';
+import { rememberMappings, resultCodeMap } from './import-memory';
+import { ImportSources } from './import-sources';
+import { ImportValidation } from './import-validation';
+import { RowReader, RowRefusal } from './row-reading';
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('The import was cancelled; nothing was written.');
-    this.name = 'ImportCancelled';
-  }
-}
+export { ImportCancelled, ImportError };
 
 class DryRunFinished extends Error {}
 
@@ -64,161 +56,50 @@ const SPECS = {
   surveyDepth: spec('surveys', 'depth'),
   surveyAzimuth: spec('surveys', 'azimuth'),
   surveyDip: spec('surveys', 'dip'),
-  from: { ...spec('samples', 'depth_from'), required: true },
-  to: { ...spec('samples', 'depth_to'), required: true },
-  density: spec('samples', 'density'),
   lithFrom: spec('lithology', 'depth_from'),
   lithTo: spec('lithology', 'depth_to'),
 };
 
-/**
- * An assay column is an analyte unless its first rows hold text that is no lab value. A column still
- * empty in those rows counts as an analyte too, so values further down are kept (and flagged if they are
- * not numbers) rather than silently dropped.
- */
-function numericColumnJudge(
-  file: DelimitedFile,
-  negativeIsBelowDetection: boolean,
-): (column: number) => boolean {
-  return (column) => {
-    for (const row of file.peek) {
-      const text = row.fields[column]?.trim() ?? '';
-      if (text === '') continue;
-      const value = parseLabValue(file.dialect.decimalComma ? text.replace(',', '.') : text, {
-        negativeIsBelowDetection,
-      });
-      if (value.flag === 'invalid') return false;
-    }
-    return true;
-  };
-}
-
-function openForImport(path: string, spec: ImportRequest['files'][number]): DelimitedFile {
-  try {
-    return openDelimitedFile(path, { dialect: spec.dialect, encoding: spec.encoding });
-  } catch (error) {
-    if (error instanceof FileReadError) throw new ImportError(error.message);
-    throw error;
-  }
-}
-
-/** Reads the dips of collar and survey files to decide (and explain) their sign convention. */
-function decideDipConvention(
-  request: ImportRequest,
-  project: ProjectSettings,
-): ImportSummary['dipConvention'] {
-  if (request.dipConvention) {
-    return {
-      files: request.dipConvention,
-      project: project.dip_convention,
-      how: 'given',
-      reason: 'given with the import',
-    };
-  }
-  const dips: number[] = [];
-  for (const file of request.files) {
-    if (file.kind !== 'collars' && file.kind !== 'surveys') continue;
-    const opened = openForImport(file.path, file);
-    let mapping: ColumnMapping;
-    try {
-      mapping = mapHeaders(file.kind, opened.header, file.mapping);
-    } catch {
-      continue;
-    }
-    const column = mapping.fields.dip;
-    if (column === undefined) continue;
-    opened.forEachRow((row) => {
-      const text = row.fields[column] ?? '';
-      const value = parseNumber(opened.dialect.decimalComma ? text.replace(',', '.') : text);
-      if (value !== null) dips.push(value);
-    });
-  }
-  if (dips.length === 0) {
-    return {
-      files: project.dip_convention,
-      project: project.dip_convention,
-      how: 'project',
-      reason: 'no dips in the files',
-    };
-  }
-  const hint = detectDipConvention(dips);
-  if (!hint.convention) {
-    throw new ImportError(
-      `Cannot tell which dip sign means down (${hint.reason}). Say how the files are written: --dip-convention negative-down or positive-down.`,
-    );
-  }
-  return { files: hint.convention, project: project.dip_convention, how: 'detected', reason: hint.reason };
-}
-
-interface ImportContext {
-  db: Database;
-  project: ProjectSettings;
-  request: ImportRequest;
-  control: ImportControl;
-  writer: ImportWriter;
-  dips: ImportSummary['dipConvention'];
-  refused: RefusedRow[];
-  notes: string[];
-  validation: ImportValidation;
-  createdWithoutCollar: string[];
-  newLookups: Map<string, string[]>;
-}
-
-/** The hole's row id; intervals or surveys for a hole with no collar create it, flagged by validation. */
-function holeFor(context: ImportContext, holeId: string): number {
-  const existing = context.writer.holeRowId(holeId);
-  if (existing !== undefined) {
-    return existing;
-  }
-  context.createdWithoutCollar.push(holeId);
-  const id = context.writer.insertHole({
-    hole_id: holeId,
-    easting: null,
-    northing: null,
-    elevation: null,
-    azimuth: null,
-    dip: null,
-    eoh: null,
-    hole_type: null,
-    station: null,
-    program: null,
-    started_on: null,
-    completed_on: null,
-    comments: 'Created by import: intervals or surveys arrived without a collar row.',
-  });
-  context.validation.holeCreated({ id, hole_id: holeId, eoh: null, easting: null, northing: null });
-  return id;
-}
-
 function importFile(context: ImportContext, fileSpec: ImportRequest['files'][number]): ImportedFileSummary {
   const { request, writer } = context;
-  const file = openForImport(fileSpec.path, fileSpec);
-  const negativeIsBelowDetection = request.negativeIsBelowDetection ?? true;
+  const file = openForImport(context.sources, fileSpec);
+  const labOptions = context.labOptions;
   let mapping: ColumnMapping;
   try {
-    mapping = mapHeaders(
-      fileSpec.kind,
+    mapping = mapHeaders(fileSpec.kind, file.header, fileSpec.mapping, numericColumnJudge(file, labOptions));
+    checkHeaderUnits(
+      file.path,
       file.header,
-      fileSpec.mapping,
-      numericColumnJudge(file, negativeIsBelowDetection),
+      mapping,
+      request.lengthUnit ?? context.project.length_unit,
+      request.lengthUnit !== undefined,
     );
   } catch (error) {
-    throw new ImportError(`${fileSpec.path}: ${(error as Error).message}`);
+    file.close();
+    if (error instanceof MappingError) throw new ImportError(`${file.path}: ${error.message}`);
+    throw error;
   }
   const noUnit = mapping.analytes.filter((analyte) => analyte.unit === null);
   if (noUnit.length > 0) {
+    file.close();
     const first = noUnit[0]!;
     throw new ImportError(
       `${fileSpec.path}: assay column${noUnit.length > 1 ? 's' : ''} ${noUnit.map((a) => `"${a.header}"`).join(', ')} ${noUnit.length > 1 ? 'have' : 'has'} no unit. Name the column with a unit suffix (${first.code}_pct, ${first.code}_ppm, ${first.code}_ppb, ${first.code}_gpt) or give the unit: --analyte-unit ${first.header}=%.`,
     );
   }
   // Every unit is known here: columns without one were refused above.
-  const analytes = mapping.analytes.map((analyte) => ({
-    ...analyte,
-    unit: analyte.unit as AnalyteUnit,
-    id: writer.analyteId({ code: analyte.code, unit: analyte.unit as AnalyteUnit }).id,
-  }));
-  const analyteIds = new Map(analytes.map((analyte) => [analyte.code, analyte.id]));
+  let analytes: (ColumnMapping['analytes'][number] & { unit: AnalyteUnit; id: number })[];
+  try {
+    analytes = mapping.analytes.map((analyte) => ({
+      ...analyte,
+      unit: analyte.unit as AnalyteUnit,
+      id: writer.analyteId({ code: analyte.code, unit: analyte.unit as AnalyteUnit }).id,
+    }));
+  } catch (error) {
+    file.close();
+    if (error instanceof StorageError) throw new ImportError(`${file.path}: ${error.message}`);
+    throw error;
+  }
   const reader = new RowReader(
     {
       decimalComma: file.dialect.decimalComma,
@@ -291,69 +172,6 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           noteLookup(context, 'survey_method', method);
         return;
       }
-      case 'assays': {
-        const holeId = reader.requiredText(fields, f.hole_id, 'hole ID');
-        const from = reader.length(fields, f.depth_from, SPECS.from);
-        const to = reader.length(fields, f.depth_to, SPECS.to);
-        const typeText = reader.text(fields, f.sample_type);
-        const type = sampleTypeFrom(typeText);
-        if (type === null) {
-          throw new RowRefusal(
-            file.header[f.sample_type!] ?? null,
-            `sample type "${typeText}" is not regular, duplicate, blank or standard.`,
-          );
-        }
-        const density = reader.plain(fields, f.density, SPECS.density);
-        const results: ResultUnderTest[] = [];
-        let needsCheck = false;
-        for (const analyte of analytes) {
-          const text = fields[analyte.column]?.trim() ?? '';
-          if (text === '') continue;
-          const parsed = parseLabValue(file.dialect.decimalComma ? text.replace(',', '.') : text, {
-            negativeIsBelowDetection,
-          });
-          if (parsed.flag === 'invalid' || analyte.unit === '%') needsCheck = true;
-          results.push({
-            analyte: analyte.code,
-            unit: analyte.unit,
-            value: parsed.value,
-            flag: parsed.flag,
-            lab_text: text,
-          });
-        }
-        const hole = holeFor(context, holeId);
-        const sampleId = reader.text(fields, f.sample_id);
-        const sample = writer.insertSample(
-          hole,
-          from,
-          to,
-          sampleId,
-          type,
-          reader.text(fields, f.parent_sample_id),
-          reader.text(fields, f.standard_code),
-          density,
-          reader.text(fields, f.comments),
-        );
-        for (let i = 0; i < results.length; i++) {
-          const result = results[i]!;
-          writer.insertAssay(
-            sample,
-            analyteIds.get(result.analyte)!,
-            result.value,
-            result.lab_text,
-            result.flag as AssayFlag,
-            null,
-            null,
-            null,
-          );
-        }
-        const label = sampleLabel(sampleId);
-        context.validation.touch(hole, 'samples');
-        if (isIntervalSample(type))
-          context.validation.samples.add(hole, { id: sample, depth_from: from, depth_to: to, label });
-        if (needsCheck) context.validation.sampleAssays(hole, holeId, sample, label, results);
-        return;
-      }
       case 'lithology': {
         const holeId = reader.requiredText(fields, f.hole_id, 'hole ID');
         const from = reader.length(fields, f.depth_from, SPECS.lithFrom)!;
@@ -373,33 +191,38 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
       }
     }
   };
-  file.forEachRow(
-    (row) => {
-      rows++;
-      if ((rows & 4095) === 0 && context.control.isCancelled?.()) throw new ImportCancelled();
-      try {
-        handleRow(row.fields, row.line);
-        stored++;
-      } catch (error) {
-        if (!(error instanceof RowRefusal)) throw error;
-        refused++;
-        context.refused.push({
+  let results: ImportedFileSummary['results'] = {};
+  if (fileSpec.kind === 'assays') {
+    ({ rows, stored, refused, results } = importAssayRows(context, fileSpec, file, mapping, analytes));
+  } else {
+    file.forEachRow(
+      (row) => {
+        rows++;
+        if ((rows & 4095) === 0 && context.control.isCancelled?.()) throw new ImportCancelled();
+        try {
+          handleRow(row.fields, row.line);
+          stored++;
+        } catch (error) {
+          if (!(error instanceof RowRefusal)) throw error;
+          refused++;
+          context.refused.push({
+            file: file.path,
+            line: row.line,
+            column: error.column,
+            message: error.message,
+          });
+        }
+      },
+      (bytesRead) =>
+        context.control.onProgress?.({
           file: fileSpec.path,
-          line: row.line,
-          column: error.column,
-          message: error.message,
-        });
-      }
-    },
-    (bytesRead) =>
-      context.control.onProgress?.({
-        file: fileSpec.path,
-        kind: fileSpec.kind,
-        bytesRead,
-        totalBytes: file.size,
-        rows,
-      }),
-  );
+          kind: fileSpec.kind,
+          bytesRead,
+          totalBytes: file.size,
+          rows,
+        }),
+    );
+  }
   context.control.onProgress?.({
     file: fileSpec.path,
     kind: fileSpec.kind,
@@ -414,6 +237,14 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
   }
   if (file.encodingFellBack)
     context.notes.push(`${fileSpec.path} is not UTF-8; it was read as Windows-1252.`);
+  context.usedMappings.push({
+    spec: fileSpec,
+    header: file.header,
+    mapping,
+    dialect: file.dialect,
+    sheet: file.sheet,
+    encoding: file.encoding,
+  });
   for (const ignored of mapping.ignored) {
     context.notes.push(
       `${fileSpec.path}: column ${ignored.column + 1} "${ignored.header}" was not imported (not a ${fileSpec.kind} field${fileSpec.kind === 'assays' ? ' nor a numeric analyte column' : ''}); map it if it matters.`,
@@ -422,6 +253,8 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
   return {
     path: fileSpec.path,
     kind: fileSpec.kind,
+    format: file.format,
+    sheet: file.sheet,
     encoding: file.encoding,
     delimiter: file.dialect.delimiter,
     decimalComma: file.dialect.decimalComma,
@@ -430,13 +263,8 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     refused,
     analytes: mapping.analytes.map((a) => ({ header: a.header, code: a.code, unit: a.unit as AnalyteUnit })),
     ignoredColumns: mapping.ignored.map((i) => i.header),
+    results,
   };
-}
-
-function noteLookup(context: ImportContext, list: string, code: string): void {
-  const codes = context.newLookups.get(list);
-  if (codes) codes.push(code);
-  else context.newLookups.set(list, [code]);
 }
 
 const KIND_ORDER = new Map<FileKind, number>(FILE_KINDS.map((kind, index) => [kind, index]));
@@ -448,12 +276,19 @@ export function runImport(
   request: ImportRequest,
   who: { osUser: string; source: ChangeSource },
   control: ImportControl = {},
+  /** XLSX sheets spooled beforehand (ImportSources.prepare); delimited files need nothing. */
+  sources: ImportSources = new ImportSources(),
 ): ImportSummary {
   if (request.files.length === 0)
     throw new ImportError(
       'No files to import: give at least one of --collars, --surveys, --assays, --lithology.',
     );
-  const dips = decideDipConvention(request, project);
+  const dips = decideDipConvention(request, project, sources);
+  const labOptions: LabValueOptions = {
+    negativeIsBelowDetection: request.negativeIsBelowDetection ?? true,
+    codes: resultCodeMap(request.resultCodes),
+  };
+  const problemsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
   const files = [...request.files].sort(
     (a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
   );
@@ -472,6 +307,9 @@ export function runImport(
       validation: new ImportValidation(db, validationSettings(db, project.length_unit)),
       createdWithoutCollar: [],
       newLookups: new Map(),
+      sources,
+      labOptions,
+      usedMappings: [],
     };
     const fileSummaries = files.map((file) => importFile(context, file));
     if (request.allOrNothing && context.refused.length > 0) {
@@ -520,6 +358,8 @@ export function runImport(
         newValue: { ...range, ...extra, files: files.map((file) => file.path) },
       });
     }
+    if (request.rememberMapping && !request.dryRun)
+      rememberMappings(db, context.usedMappings, request, who.osUser, audit);
     context.validation.finish();
     summary = {
       dryRun: request.dryRun ?? false,
@@ -538,6 +378,7 @@ export function runImport(
       refused: context.refused,
       notes: context.notes,
       problems: countProblems(db),
+      touchedProblems: problemsSince(db, problemsBefore),
       changeSet: request.dryRun ? null : changeSet,
     };
     if (request.dryRun) throw new DryRunFinished();

@@ -92,7 +92,15 @@ export function openTextFile(path: string, encoding?: TextEncoding): TextChunkRe
       } else {
         const read = readSync(fd, buffer, 0, CHUNK_BYTES, position);
         if (read === 0) {
-          const tail = decoder.decode();
+          let tail: string;
+          try {
+            tail = decoder.decode();
+          } catch {
+            throw new FileReadError(
+              path,
+              `${path}: the file ends in the middle of a character (line ${linesSoFar}), so it is cut short or not UTF-8. Check that the file is complete, or import it as Windows-1252.`,
+            );
+          }
           return tail.length > 0 ? tail : null;
         }
         position += read;

@@ -1,0 +1,148 @@
+// The significant-intercept table as a formatted workbook for a news release or a QP's review: an
+// Intercepts sheet (title, bold frozen header, "and"/"including" rows indented, numbers as rounded
+// numbers with their decimals) and a Parameters sheet with every parameter and the statement that goes
+// under the table. Generic: it takes the rows of domain/report's buildInterceptTable and the sentences of
+// interceptParameterStatement, so any caller (a stored intercept run, the renderer) can use it.
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { csvLine, neutraliseText } from '../../domain/export/cell-safety';
+
+export interface InterceptReportRow {
+  kind: 'hole' | 'and' | 'including';
+  /** Display text per header column (e.g. '12.30'), used to read each column's decimals. */
+  cells: readonly string[];
+  /** The same as rounded numbers (text for the first column, null for a dash). */
+  values: readonly (number | string | null)[];
+}
+
+export interface InterceptReportExport {
+  title: string;
+  /** e.g. 'Ruddock Creek - Lower E Zone (demo)'. */
+  project?: string;
+  table: { header: readonly string[]; rows: readonly InterceptReportRow[]; notes: readonly string[] };
+  statement: { sentences: readonly string[]; warnings?: readonly string[] };
+  /** The run's parameters in plain names and values (cutoff, minimum length, ...). */
+  parameters?: readonly { name: string; value: string | number }[];
+  generatedAt?: string;
+}
+
+const decimalsOf = (text: string) => {
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text.trim());
+  return match ? (match[1]?.length ?? 0) : null;
+};
+
+/** Each column's decimals, read from the table's own display text. */
+export function columnDecimals(rows: readonly InterceptReportRow[], columns: number): (number | null)[] {
+  const decimals: (number | null)[] = new Array(columns).fill(null);
+  for (const row of rows) {
+    row.cells.forEach((cell, index) => {
+      const found = decimalsOf(cell);
+      if (found !== null) decimals[index] = Math.max(decimals[index] ?? 0, found);
+    });
+  }
+  return decimals;
+}
+
+const safe = (value: string | number | null): ExcelJS.CellValue =>
+  typeof value === 'string' ? neutraliseText(value) : value;
+
+export async function writeInterceptReportXlsx(path: string, report: InterceptReportExport): Promise<number> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'drillbench';
+  workbook.created = new Date();
+  const { header, rows, notes } = report.table;
+  const decimals = columnDecimals(rows, header.length);
+  const sheet = workbook.addWorksheet('Intercepts', { views: [{ state: 'frozen', ySplit: 4 }] });
+  sheet.getCell('A1').value = neutraliseText(report.title);
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.getCell('A2').value = neutraliseText(
+    [report.project, `generated ${report.generatedAt ?? new Date().toISOString().slice(0, 10)} by drillbench`]
+      .filter(Boolean)
+      .join(' - '),
+  );
+  sheet.getCell('A2').font = { italic: true, color: { argb: 'FF555555' } };
+  const headerRow = sheet.getRow(4);
+  headerRow.values = header.map((title) => neutraliseText(title));
+  headerRow.font = { bold: true };
+  headerRow.alignment = { vertical: 'bottom', wrapText: true };
+  headerRow.eachCell((cell) => {
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  rows.forEach((row, index) => {
+    const excelRow = sheet.getRow(5 + index);
+    excelRow.values = row.values.map(safe);
+    row.values.forEach((_value, column) => {
+      const places = decimals[column];
+      if (column > 0 && places !== null && places !== undefined)
+        excelRow.getCell(column + 1).numFmt = places === 0 ? '0' : `0.${'0'.repeat(places)}`;
+    });
+    if (row.kind !== 'hole') {
+      const label = excelRow.getCell(1);
+      label.alignment = { indent: 1 };
+      label.font = { italic: true };
+      if (row.kind === 'including') excelRow.font = { italic: true };
+    }
+  });
+  let next = 5 + rows.length + 1;
+  for (const note of notes) {
+    const cell = sheet.getCell(next++, 1);
+    cell.value = neutraliseText(note);
+    cell.font = { italic: true, size: 9 };
+  }
+  sheet.columns.forEach((column, index) => {
+    const longest = Math.max(
+      (header[index] ?? '').length > 18 ? 12 : (header[index] ?? '').length,
+      ...rows.map((row) => (row.cells[index] ?? '').length),
+    );
+    column.width = Math.min(40, Math.max(index === 0 ? 14 : 9, longest + 2));
+  });
+
+  const parameters = workbook.addWorksheet('Parameters', { views: [{ state: 'frozen', ySplit: 1 }] });
+  parameters.columns = [
+    { header: 'Parameter', key: 'name', width: 34 },
+    { header: 'Value', key: 'value', width: 110 },
+  ];
+  parameters.getRow(1).font = { bold: true };
+  for (const parameter of report.parameters ?? [])
+    parameters.addRow([neutraliseText(parameter.name), safe(parameter.value)]);
+  parameters.addRow([]);
+  const heading = parameters.addRow(['Statement of parameters (for the release)']);
+  heading.font = { bold: true };
+  for (const sentence of report.statement.sentences) {
+    const row = parameters.addRow(['', neutraliseText(sentence)]);
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  }
+  for (const warning of report.statement.warnings ?? []) {
+    const row = parameters.addRow(['Before publishing', neutraliseText(warning)]);
+    row.font = { bold: true, color: { argb: 'FFB3261E' } };
+    row.getCell(2).alignment = { wrapText: true };
+  }
+  const temporary = `${path}.partial`;
+  try {
+    await workbook.xlsx.writeFile(temporary);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  return statSync(path).size;
+}
+
+/** The same report as CSV: the table, its notes, then the parameters and statement. */
+export function writeInterceptReportCsv(path: string, report: InterceptReportExport): number {
+  const lines = [
+    csvLine([report.title]),
+    csvLine(report.table.header),
+    ...report.table.rows.map((row) => csvLine(row.values)),
+    '',
+    ...report.table.notes.map((note) => csvLine([note])),
+    '',
+    csvLine(['Parameter', 'Value']),
+    ...(report.parameters ?? []).map((parameter) => csvLine([parameter.name, parameter.value])),
+    '',
+    ...report.statement.sentences.map((sentence) => csvLine([sentence])),
+  ];
+  writeFileSync(path, `\ufeff${lines.join('\r\n')}\r\n`);
+  return statSync(path).size;
+}

@@ -1,0 +1,167 @@
+// Writes an assay file's samples and results from converted batches (assay-batches.ts), inline or fed
+// by the reader thread (assay-stream.ts), and streams them past validation as before.
+import type { ImportedFileSummary, ImportRequest } from '../../api/import-types';
+import type { ColumnMapping } from '../../domain/import/header-mapping';
+import { ASSAY_FLAGS, SAMPLE_TYPES, type AnalyteUnit } from '../../domain/model';
+import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
+import type { AssayBatch } from './assay-batches';
+import { AssayStreamCancelled, streamAssayBatches } from './assay-stream';
+import { holeFor, type ImportContext } from './import-context';
+import { ImportCancelled } from './import-errors';
+import type { RowSource } from './import-sources';
+
+const INVALID = ASSAY_FLAGS.indexOf('invalid');
+
+export interface StoredAnalyte {
+  column: number;
+  code: string;
+  unit: AnalyteUnit;
+  id: number;
+}
+
+export interface AssayFileResult {
+  rows: number;
+  stored: number;
+  refused: number;
+  results: ImportedFileSummary['results'];
+}
+
+export function importAssayRows(
+  context: ImportContext,
+  fileSpec: ImportRequest['files'][number],
+  file: RowSource,
+  mapping: ColumnMapping,
+  analytes: readonly StoredAnalyte[],
+): AssayFileResult {
+  const { writer, validation } = context;
+  const flagCounts = new Float64Array(ASSAY_FLAGS.length);
+  const analyteIds = analytes.map((analyte) => analyte.id);
+  const percent = analytes.map((analyte) => analyte.unit === '%');
+  let rows = 0;
+  let stored = 0;
+  let refused = 0;
+  const labTexts: string[] = [];
+  const store = (batch: AssayBatch) => {
+    const { text, textEnds, numbers, resultStart, resultAnalyte, resultValue, resultFlag } = batch;
+    let slot = 0;
+    let start = 0;
+    const next = () => {
+      const end = textEnds[slot++]!;
+      const value = text.slice(start, end);
+      start = end;
+      return value;
+    };
+    let holeId = '';
+    let hole = 0;
+    for (let row = 0; row < batch.count; row++) {
+      const changed = next();
+      if (row === 0 || changed !== '') {
+        holeId = changed;
+        hole = holeFor(context, holeId);
+      }
+      const sampleId = next() || null;
+      const parent = next() || null;
+      const standard = next() || null;
+      const comments = next() || null;
+      const from = numbers[row * 3]!;
+      const to = numbers[row * 3 + 1]!;
+      const densityValue = numbers[row * 3 + 2]!;
+      const type = SAMPLE_TYPES[batch.types[row]!]!;
+      const sample = writer.insertSample(
+        hole,
+        from,
+        to,
+        sampleId,
+        type,
+        parent,
+        standard,
+        Number.isNaN(densityValue) ? null : densityValue,
+        comments,
+      );
+      let needsCheck = false;
+      const first = resultStart[row]!;
+      const last = resultStart[row + 1]!;
+      labTexts.length = 0;
+      for (let r = first; r < last; r++) {
+        const analyte = resultAnalyte[r]!;
+        const flagIndex = resultFlag[r]!;
+        const value = resultValue[r]!;
+        const labText = next();
+        labTexts.push(labText);
+        flagCounts[flagIndex]!++;
+        if (flagIndex === INVALID || percent[analyte]) needsCheck = true;
+        writer.insertAssay(
+          sample,
+          analyteIds[analyte]!,
+          Number.isNaN(value) ? null : value,
+          labText,
+          ASSAY_FLAGS[flagIndex]!,
+          null,
+          null,
+          null,
+        );
+      }
+      const label = sampleLabel(sampleId);
+      validation.touch(hole, 'samples');
+      if (isIntervalSample(type))
+        validation.samples.add(hole, { id: sample, depth_from: from, depth_to: to, label });
+      if (needsCheck) {
+        const results: ResultUnderTest[] = [];
+        for (let r = first; r < last; r++) {
+          const analyte = analytes[resultAnalyte[r]!]!;
+          const value = resultValue[r]!;
+          results.push({
+            analyte: analyte.code,
+            unit: analyte.unit,
+            value: Number.isNaN(value) ? null : value,
+            flag: ASSAY_FLAGS[resultFlag[r]!]!,
+            lab_text: labTexts[r - first]!,
+          });
+        }
+        validation.sampleAssays(hole, holeId, sample, label, results);
+      }
+    }
+    for (const refusal of batch.refusals) context.refused.push({ file: file.path, ...refusal });
+    rows += batch.rows;
+    stored += batch.count;
+    refused += batch.refusals.length;
+    context.control.onProgress?.({
+      file: fileSpec.path,
+      kind: fileSpec.kind,
+      bytesRead: batch.bytesRead,
+      totalBytes: file.size,
+      rows,
+    });
+  };
+  try {
+    streamAssayBatches(
+      file,
+      file.workerSpec,
+      {
+        header: file.header,
+        fields: mapping.fields,
+        analyteColumns: analytes.map((analyte) => analyte.column),
+        conventions: {
+          decimalComma: file.dialect.decimalComma,
+          fileUnit: context.request.lengthUnit ?? context.project.length_unit,
+          projectUnit: context.project.length_unit,
+          fileDips: context.dips.files,
+          projectDips: context.project.dip_convention,
+        },
+        negativeIsBelowDetection: context.labOptions.negativeIsBelowDetection,
+        codes: [...(context.labOptions.codes ?? new Map())],
+      },
+      context.control.parseMode ?? 'auto',
+      store,
+      () => context.control.isCancelled?.() ?? false,
+    );
+  } catch (error) {
+    if (error instanceof AssayStreamCancelled) throw new ImportCancelled();
+    throw error;
+  }
+  const results: ImportedFileSummary['results'] = {};
+  ASSAY_FLAGS.forEach((flag, index) => {
+    if (flagCounts[index]! > 0) results[flag] = flagCounts[index]!;
+  });
+  return { rows, stored, refused, results };
+}
