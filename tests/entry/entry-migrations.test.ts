@@ -1,4 +1,4 @@
-// Migrations 0110 (undo columns on change sets) and 0111 (index of parent sample IDs), applied to a
+// Migrations 0110 (undo columns on change sets) and 0120 (index of parent sample IDs), applied to a
 // database holding data from before them.
 import DatabaseConstructor from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('migration 0110_undo', () => {
   });
 });
 
-describe('migration 0111_parent_sample_index', () => {
+describe('migration 0120_parent_sample_index', () => {
   it('indexes only samples that name a parent', () => {
     const db = databaseAt(110);
     db.prepare(`INSERT INTO holes (id, hole_id) VALUES (1, 'DH1')`).run();
@@ -45,7 +45,7 @@ describe('migration 0111_parent_sample_index', () => {
     db.prepare(
       `INSERT INTO samples (hole, sample_id, sample_type, parent_sample_id) VALUES (1, 'A-D', 'duplicate', 'A')`,
     ).run();
-    applyMigrations(db, loadMigrations(), 111);
+    applyMigrations(db, loadMigrations(), 120);
     const plan = db
       .prepare(
         `EXPLAIN QUERY PLAN SELECT id FROM samples WHERE parent_sample_id = 'A' AND parent_sample_id IS NOT NULL`,

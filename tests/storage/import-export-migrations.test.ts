@@ -1,4 +1,4 @@
-// Migrations 0120-0122 (issue 5): each applied to a project at the previous version holding data.
+// Migrations 0130-0150 (issue 5): each applied to a project at the previous version holding data.
 import DatabaseConstructor from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations, schemaVersion } from '../../src/storage/migrations';
@@ -20,11 +20,11 @@ function seed(db: DatabaseConstructor.Database): void {
   `);
 }
 
-describe('migration 0120: remembered import mappings', () => {
+describe('migration 0130: remembered import mappings', () => {
   it('adds the table keyed by header row, refusing bad JSON and unknown kinds', () => {
-    const db = databaseAt(90);
+    const db = databaseAt(120);
     seed(db);
-    applyMigrations(db, loadMigrations(), 120);
+    applyMigrations(db, loadMigrations(), 130);
     const insert = db.prepare(
       'INSERT INTO import_mappings (header_signature, kind, mapping, options, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -36,11 +36,11 @@ describe('migration 0120: remembered import mappings', () => {
   });
 });
 
-describe('migration 0121: lab certificates and the lab unit of a result', () => {
+describe('migration 0140: lab certificates and the lab unit of a result', () => {
   it('keeps existing results with no lab unit and records certificates once', () => {
-    const db = databaseAt(120);
+    const db = databaseAt(130);
     seed(db);
-    applyMigrations(db, loadMigrations(), 121);
+    applyMigrations(db, loadMigrations(), 140);
     expect(db.prepare('SELECT lab_unit FROM assay_results').pluck().get()).toBeNull();
     expect(() => db.prepare("UPDATE assay_results SET lab_unit = 'kg'").run()).toThrow(/CHECK/);
     db.prepare("UPDATE assay_results SET lab_unit = 'ppm'").run();
@@ -54,11 +54,11 @@ describe('migration 0121: lab certificates and the lab unit of a result', () => 
   });
 });
 
-describe('migration 0122: method priorities', () => {
+describe('migration 0150: method priorities', () => {
   it('ranks methods per analyte, one rank each, and goes with its analyte', () => {
-    const db = databaseAt(121);
+    const db = databaseAt(140);
     seed(db);
-    applyMigrations(db, loadMigrations(), 122);
+    applyMigrations(db, loadMigrations(), 150);
     const insert = db.prepare('INSERT INTO method_priorities (analyte, method, rank) VALUES (?, ?, ?)');
     insert.run(1, '7TD', 0);
     insert.run(1, 'G7AR', 1);
