@@ -106,7 +106,13 @@ describe('import and export over the API', () => {
     const url = `http://127.0.0.1:${host.port}/download/${result.downloadId}`;
     const refused = await fetch(url);
     expect(refused.status).toBe(401);
-    const allowed = await fetch(url, { headers: { cookie: `drillbench-token=${host.token}` } });
+    // The page's cookie, as the browser gets it when it opens the printed address.
+    const opened = await fetch(`http://127.0.0.1:${host.port}/?token=${host.token}`, { redirect: 'manual' });
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(
+      await fetch(url, { headers: { cookie: `drillbench-token=${host.token}` } }).then((r) => r.status),
+    ).toBe(401);
+    const allowed = await fetch(url, { headers: { cookie } });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('content-disposition')).toContain(result.name);
     expect(
@@ -117,7 +123,7 @@ describe('import and export over the API', () => {
     expect(
       (
         await fetch(`http://127.0.0.1:${host.port}/download/unknown`, {
-          headers: { cookie: `drillbench-token=${host.token}` },
+          headers: { cookie },
         })
       ).status,
     ).toBe(404);

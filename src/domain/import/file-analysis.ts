@@ -1,7 +1,7 @@
 // What the import wizard learns from a file's header and first rows before anything is written: which
 // kind of file it is, where its dips and lengths are (for the unit and dip hints), and what its assay
 // columns hold (numbers, negative codes, text codes) so the user can say what each code means.
-import { analyteFromHeader, parseLabValue } from '../assay-values';
+import { parseLabValue } from '../assay-values';
 import { detectDipConvention, type DipConventionHint } from '../dip';
 import type { AssayFlag } from '../model';
 import { parseNumber } from '../table-fields';
@@ -111,7 +111,9 @@ export function resultColumnJudge(
       if (parseLabValue(numberText(text, options.decimalComma), options).flag === 'invalid') unreadable++;
       else readable++;
     }
-    if (readable === 0 && unreadable === 0) return analyteFromHeader(header[column] ?? '').unit !== null;
+    // A column still empty in these rows is taken as results, so values further down the file are kept
+    // (and flagged if they are not numbers) rather than dropped unseen.
+    if (readable === 0 && unreadable === 0) return (header[column] ?? '').trim() !== '';
     return readable > 0 && readable >= unreadable;
   };
 }

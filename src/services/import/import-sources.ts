@@ -2,7 +2,7 @@
 // (asynchronously, before the engine's transaction starts) so both go through the same row pipeline.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { ImportFileSpec } from '../../api/import-types';
 import type { AssaySourceSpec } from './assay-stream';
 import { openDelimitedFile, type DelimitedFile } from './delimited-file';
@@ -79,7 +79,8 @@ export class ImportSources {
     if (fileFormat(file.path) === 'xlsx') {
       throw new FileReadError(
         file.path,
-        `${basename(file.path)} is an Excel workbook; it must be read before the import starts (internal: call ImportSources.prepare).`,
+        // Reached when a caller skipped ImportSources.prepare: say what the file is, not how the code failed.
+        `${file.path} is an Excel workbook, not a delimited text file; import it through drillbench import or the Import view, which read workbooks.`,
       );
     }
     const opened = openDelimitedFile(file.path, { dialect: file.dialect, encoding: file.encoding });
