@@ -111,7 +111,8 @@ test('runs the lower-e-zone-2011 preset and shows the release rows', async ({ pa
 
   // A result row opens that hole's samples.
   await grid.locator('.ag-row').filter({ hasText: 'EUG-11-083' }).first().click();
-  await expect(page.getByText('Hole EUG-11-083 only')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Samples and assays' })).toBeVisible();
+  await expect(page.getByLabel('Hole filter')).toHaveValue('EUG-11-083');
   await expect(page.locator('.grid-panel .ag-row').first()).toContainText('EUG-11-083');
   const holes = await page.locator('.grid-panel .ag-row [col-id="hole_id"]').allTextContents();
   expect(holes.length).toBeGreaterThan(5);
