@@ -47,7 +47,6 @@ import type {
   UploadResult,
 } from './import-wizard-types';
 import type { CertificateRecord } from './certificate-types';
-import type { ExportResult } from './export-types';
 import { ASSAY_VALUE_MODES, EXPORT_TABLES } from '../domain/export/export-tables';
 import type { ApiMethod } from './methods';
 import type {
@@ -345,47 +344,6 @@ export const exportSchema = z
     path: ['format'],
   });
 
-const reportValue = z.union([z.number(), z.string().max(500), z.null()]);
-
-export const interceptReportSchema = z
-  .object({
-    title: z.string().trim().min(1).max(300),
-    project: z.string().max(300).optional(),
-    format: z.enum(['csv', 'xlsx']),
-    path: serverPath.optional(),
-    overwrite: z.boolean().optional(),
-    table: z
-      .object({
-        header: z.array(z.string().max(200)).min(1).max(60),
-        rows: z
-          .array(
-            z
-              .object({
-                kind: z.enum(['hole', 'and', 'including']),
-                cells: z.array(z.string().max(500)).max(60),
-                values: z.array(reportValue).max(60),
-              })
-              .strict(),
-          )
-          .max(20_000),
-        notes: z.array(z.string().max(2000)).max(50),
-      })
-      .strict(),
-    statement: z
-      .object({
-        sentences: z.array(z.string().max(4000)).max(100),
-        warnings: z.array(z.string().max(4000)).max(50).optional(),
-      })
-      .strict(),
-    parameters: z
-      .array(
-        z.object({ name: z.string().max(200), value: z.union([z.string().max(2000), z.number()]) }).strict(),
-      )
-      .max(200)
-      .optional(),
-  })
-  .strict();
-
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
   'project.update': call<ProjectInfo>()(
@@ -498,7 +456,6 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
-  'export.interceptReport': call<ExportResult>()(interceptReportSchema),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

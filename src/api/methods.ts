@@ -63,7 +63,6 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
-  'export.interceptReport',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -208,8 +208,11 @@ describe('compositing API', () => {
       await call<JobStatus>('runs.export', { id: first.id, path: 'report.xlsx', content: 'report' }),
     );
     const sheets = await readXlsxFile(join(directory, 'report.xlsx'));
-    expect(sheets.map((s) => s.sheet)).toEqual(['Report', 'Parameters']);
-    const report = sheets[0]!.data;
+    expect(sheets.map((s) => s.sheet)).toEqual(['Intercepts', 'Parameters']);
+    // A title and a line naming the project come before the table.
+    const [title, byline, , ...report] = sheets[0]!.data;
+    expect(title?.[0]).toBe('Significant intercepts, run 1');
+    expect(String(byline?.[0])).toContain('Ruddock Creek');
     expect(report[0]).toEqual([
       'Drill Hole #',
       'From',
@@ -223,10 +226,9 @@ describe('compositing API', () => {
     expect(report[1]).toEqual(['EUG-10-033', 69.8, 78.3, 8.5, 6.8, 10.75, 2.08, 12.83]);
     expect(report[21]).toEqual(['EUG-11-109', 248.8, 258, 9.2, 4, 11.8, 1.93, 13.73]);
     const parameters = sheets[1]!.data;
-    expect(parameters[1]).toEqual([
-      'Statement',
-      expect.stringMatching(/^Significant intercepts were calculated on Zn \+ Pb/),
-    ]);
+    const heading = parameters.findIndex((row) => row[0] === 'Statement of parameters (for the release)');
+    expect(heading).toBeGreaterThan(0);
+    expect(parameters[heading + 1]?.[1]).toMatch(/^Significant intercepts were calculated on Zn \+ Pb/);
     expect(parameters).toContainEqual(['Cutoff grade', 5]);
     expect(parameters).toContainEqual(['Data hash (SHA-256)', first.dataHash]);
 

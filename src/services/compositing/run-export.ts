@@ -7,10 +7,12 @@ import type { Database } from 'better-sqlite3';
 import type { ExportResult } from '../../api/compositing-types';
 import { RowReader } from '../../domain/compositing/run-results';
 import type { CellValue } from '../../domain/export/cell-safety';
+import { readSettings } from '../../storage/project-db';
 import type { StoredRun } from '../../storage/runs-store';
 import { StorageError } from '../../storage/storage-error';
 import { openCsvSink } from '../export/csv-file';
-import { openXlsxSink, type SheetColumn, type XlsxSink } from '../export/xlsx-file';
+import { writeInterceptReportXlsx } from '../export/intercept-report-export';
+import { openXlsxSink, type XlsxSink } from '../export/xlsx-file';
 import { JobCancelled } from '../jobs/job-types';
 import { interceptReport, parameterRows, type BuiltReport } from './intercept-report';
 import { loadRun, loadRunTable, runOutputColumns } from './run-reading';
@@ -121,45 +123,41 @@ export async function exportRun(
       throw error;
     }
   }
+  if (options.content === 'report') {
+    // The formatted release table (title, "and"/"including" rows indented, rounded numbers) with its
+    // Parameters sheet: the same writer the Export view uses.
+    const built = report!;
+    await writeInterceptReportXlsx(path, {
+      title: `Significant intercepts, run ${run.id}`,
+      project: readSettings(db).name,
+      table: { header: built.header, rows: built.table.rows, notes: built.notes },
+      statement: { sentences: [built.statement], warnings: built.warnings },
+      parameters: parameterRows(run).map(([name, value]) => ({ name, value })),
+      generatedAt: run.finishedAt.slice(0, 10),
+    });
+    return { path, format, content: options.content, rows: built.table.rows.length };
+  }
   const sink = await openXlsxSink(path);
   try {
-    let rows: number;
-    if (options.content === 'report') {
-      const built = report!;
-      const depthDecimals = (run.params as { depthDecimals: number }).depthDecimals;
-      const gradeDecimals = (run.params as { gradeDecimals: number }).gradeDecimals;
-      const columns: SheetColumn[] = built.header.map((header, c) => ({
-        header,
-        decimals: c === 0 ? undefined : c <= 4 ? depthDecimals : gradeDecimals,
-        width: c === 0 ? 16 : Math.max(10, header.length + 2),
-      }));
-      const sheet = await sink.sheet('Report', columns);
-      for (const row of built.table.rows) sheet.row(row.values.map((v, c) => v ?? row.cells[c] ?? null));
-      sheet.row([]);
-      for (const note of footnotes(built)) sheet.row([note]);
-      rows = built.table.rows.length;
-    } else {
-      const columns = runOutputColumns(run);
-      const reader = new RowReader(table, columns);
-      const sheet = await sink.sheet(
-        SHEET_NAMES[run.kind],
-        columns.map((c) => ({
-          header: c.header,
-          decimals: c.decimals,
-          width: c.source === 'hole' ? 16 : undefined,
-        })),
-      );
-      for (let r = 0; r < table.rowCount; r++) {
-        checkCancel(r);
-        sheet.row(reader.row(r));
-        // Let the compressor catch up so a million rows are never all held in memory.
-        if ((r & 511) === 511) await sink.ready();
-      }
-      rows = table.rowCount;
+    const columns = runOutputColumns(run);
+    const reader = new RowReader(table, columns);
+    const sheet = await sink.sheet(
+      SHEET_NAMES[run.kind],
+      columns.map((c) => ({
+        header: c.header,
+        decimals: c.decimals,
+        width: c.source === 'hole' ? 16 : undefined,
+      })),
+    );
+    for (let r = 0; r < table.rowCount; r++) {
+      checkCancel(r);
+      sheet.row(reader.row(r));
+      // Let the compressor catch up so a million rows are never all held in memory.
+      if ((r & 511) === 511) await sink.ready();
     }
     await parametersSheet(sink, run, report?.statement ?? null);
     await sink.close();
-    return { path, format, content: options.content, rows };
+    return { path, format, content: options.content, rows: table.rowCount };
   } catch (error) {
     await sink.abort();
     throw error;

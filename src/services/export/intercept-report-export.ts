@@ -2,10 +2,10 @@
 // Intercepts sheet (title, bold frozen header, "and"/"including" rows indented, numbers as rounded
 // numbers with their decimals) and a Parameters sheet with every parameter and the statement that goes
 // under the table. Generic: it takes the rows of domain/report's buildInterceptTable and the sentences of
-// interceptParameterStatement, so any caller (a stored intercept run, the renderer) can use it.
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// interceptParameterStatement; `runs.export` writes a saved intercept run's report with it.
+import { renameSync, rmSync, statSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import { csvLine, neutraliseText } from '../../domain/export/cell-safety';
+import { neutraliseText } from '../../domain/export/cell-safety';
 
 export interface InterceptReportRow {
   kind: 'hole' | 'and' | 'including';
@@ -126,23 +126,5 @@ export async function writeInterceptReportXlsx(path: string, report: InterceptRe
     rmSync(temporary, { force: true });
     throw error;
   }
-  return statSync(path).size;
-}
-
-/** The same report as CSV: the table, its notes, then the parameters and statement. */
-export function writeInterceptReportCsv(path: string, report: InterceptReportExport): number {
-  const lines = [
-    csvLine([report.title]),
-    csvLine(report.table.header),
-    ...report.table.rows.map((row) => csvLine(row.values)),
-    '',
-    ...report.table.notes.map((note) => csvLine([note])),
-    '',
-    csvLine(['Parameter', 'Value']),
-    ...(report.parameters ?? []).map((parameter) => csvLine([parameter.name, parameter.value])),
-    '',
-    ...report.statement.sentences.map((sentence) => csvLine([sentence])),
-  ];
-  writeFileSync(path, `\ufeff${lines.join('\r\n')}\r\n`);
   return statSync(path).size;
 }
