@@ -2,6 +2,7 @@
 // `new BrowserWindow` of the app, where a unit test (with a stand-in constructor) and electronegativity
 // can both see it.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../services/system/content-security-policy';
 
 export interface WindowPlacement {
   x?: number;
@@ -48,20 +49,8 @@ export function createSecureWindow<W>(
 }
 
 /**
- * The renderer's Content-Security-Policy: no eval, no remote code, no inline scripts. The packaged page
- * is a file, which gets no response headers, so index.html carries the same policy in a meta tag (a test
- * keeps the two equal); frame-ancestors only works as a header.
+ * The renderer's Content-Security-Policy. The packaged page is a file, which gets no response headers, so
+ * index.html carries the same policy in a meta tag (a test keeps the two equal); frame-ancestors only
+ * works as a header.
  */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // AG Grid sets inline styles on cells as it lays them out.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const RENDERER_CSP = CONTENT_SECURITY_POLICY;

@@ -7,6 +7,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import type { Router } from '../services/api/router';
+import { CONTENT_SECURITY_POLICY } from '../services/system/content-security-policy';
 
 export interface WebHostOptions {
   router: Router;
@@ -45,19 +46,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.zip': 'application/zip',
 };
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // AG Grid sets inline styles on cells as it lays them out.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /**
  * Compares a presented secret with ours in constant time. Both sides are hashed first, so the

@@ -2,12 +2,11 @@
 // and see EUG-11-083's two rows with their grades, open a hole's samples from a result row, get a message
 // under a bad field, export the report, and cancel a run (jobs paced per hole so Cancel can be pressed).
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import DatabaseConstructor from 'better-sqlite3';
-import { cliPath, drillbench } from './web-host-fixture';
+import { drillbench, startHost } from './web-host-fixture';
 
 interface Hosted {
   url: string;
@@ -23,25 +22,7 @@ const test = base.extend<object, { paced: Hosted }>({
       const directory = mkdtempSync(join(tmpdir(), 'drillbench-e2e-intercepts-'));
       const projectPath = join(directory, 'demo.drillbench');
       drillbench('demo', projectPath);
-      const child: ChildProcess = spawn(process.execPath, [cliPath, 'web', projectPath], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, DRILLBENCH_JOB_PACE_MS: '40' },
-      });
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`drillbench web did not start:\n${output}`)), 30_000);
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolve(match[1]);
-          }
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
-        child.on('exit', (code) => reject(new Error(`drillbench web exited ${code}:\n${output}`)));
-      });
+      const { url, child } = await startHost(projectPath, { DRILLBENCH_JOB_PACE_MS: '40' });
       await use({ url, projectPath, directory });
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

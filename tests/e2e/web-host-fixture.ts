@@ -26,8 +26,14 @@ export function drillbench(...args: string[]): string {
   return result.stdout;
 }
 
-export async function startHost(projectPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cliPath, 'web', projectPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startHost(
+  projectPath: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [cliPath, 'web', projectPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`drillbench web did not start:\n${output}`)), 30_000);
