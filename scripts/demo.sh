@@ -16,7 +16,7 @@ demo="${DRILLBENCH_DEMO:-$(node bin/drillbench.js demo --where)}"
 if node bin/drillbench.js intercepts --help >/dev/null 2>&1; then
   echo
   echo "Significant intercepts of the Lower E zone (preset lower-e-zone-2011):"
-  node bin/drillbench.js intercepts "$demo" --preset lower-e-zone-2011 --report
+  node bin/drillbench.js intercepts "$demo" --preset lower-e-zone-2011
   echo
 fi
 

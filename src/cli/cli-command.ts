@@ -88,14 +88,23 @@ export function requirePositional(
   return value;
 }
 
-/** Renders rows as an aligned plain-text table. */
+const NUMERIC_CELL = /^-?\d[\d,]*(\.\d+)?$|^-$/;
+
+/** Renders rows as an aligned plain-text table; columns of numbers are right-aligned. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
+  const numeric = header.map(
+    (_title, column) =>
+      rows.some((row) => (row[column] ?? '') !== '') &&
+      rows.every((row) => (row[column] ?? '') === '' || NUMERIC_CELL.test(row[column] ?? '')),
+  );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .map((cell, column) =>
+        numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
