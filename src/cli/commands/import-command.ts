@@ -1,7 +1,7 @@
 // `drillbench import`: collars, surveys, assays and lithology from CSV files.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { mappingSchema } from '../../api/contract';
+import { mappingSchema } from '../../api/file-schemas';
 import type { ImportRequest, ImportSummary } from '../../api/import-types';
 import { CODE_FLAGS, isAnalyteUnit, type CodeFlag } from '../../domain/assay-values';
 import type { FileKind, MappingOverrides } from '../../domain/import/header-mapping';
