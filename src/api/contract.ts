@@ -42,7 +42,7 @@ import type {
   MethodPriorityResult,
   UploadResult,
 } from './import-wizard-types';
-import type { CertificateRecord } from './certificate-types';
+import type { LabCertificateRow as CertificateRecord } from '../domain/model';
 import {
   absolutePathSchema,
   certificateImportSchema,

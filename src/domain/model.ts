@@ -106,6 +106,21 @@ export interface AssayResultRow {
   preferred: 0 | 1;
 }
 
+/** An imported laboratory certificate: one row per certificate number. */
+export interface LabCertificateRow {
+  id: number;
+  certificate: string;
+  lab: string | null;
+  client: string | null;
+  project: string | null;
+  reported_on: string | null;
+  file_name: string;
+  samples: number;
+  results: number;
+  imported_at: string;
+  change_set: number | null;
+}
+
 export const DATA_TABLES = ['holes', 'surveys', 'samples', 'lithology'] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 

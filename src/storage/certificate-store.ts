@@ -1,19 +1,8 @@
 // Imported laboratory certificates: one row per certificate number with its header block and columns.
 import type { Database } from 'better-sqlite3';
+import type { LabCertificateRow } from '../domain/model';
 
-export interface CertificateRecord {
-  id: number;
-  certificate: string;
-  lab: string | null;
-  client: string | null;
-  project: string | null;
-  reported_on: string | null;
-  file_name: string;
-  samples: number;
-  results: number;
-  imported_at: string;
-  change_set: number | null;
-}
+export type CertificateRecord = LabCertificateRow;
 
 export function findCertificate(db: Database, certificate: string): CertificateRecord | null {
   return (

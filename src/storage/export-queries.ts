@@ -2,6 +2,7 @@
 // tables in memory: holes are walked in ID order and each hole's rows read through its index. A grid
 // view's filters and sort go through the same whitelist as table pages.
 import type { Database } from 'better-sqlite3';
+import { EXPORT_TABLES } from '../domain/export/export-tables';
 import type { AnalyteUnit, AssayFlag, DataTable } from '../domain/model';
 import { viewClauses, type PageFilter, type PageSort } from './table-pages';
 
@@ -175,17 +176,7 @@ export function exportRowCount(db: Database, table: string, query?: ViewQuery): 
   return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 }
 
-const COUNTABLE = new Set([
-  'holes',
-  'surveys',
-  'samples',
-  'assay_results',
-  'lithology',
-  'analytes',
-  'lookup_codes',
-  'problems',
-  'lab_certificates',
-]);
+const COUNTABLE = new Set<string>(EXPORT_TABLES);
 
 export interface CollarRow {
   hole_id: string;
