@@ -137,7 +137,8 @@ export const gridBenchmark: Benchmark = {
         edits.push((await call('table.edit', { table: 'samples', edits: [{ rowId, ...edit }] })).ms);
       }
 
-      const pagesMet = percentile(warm, 95) <= GOAL_MS;
+      // Judged over every page fetch, the first page of each new view included.
+      const pagesMet = percentile([...warm, ...cold], 95) <= GOAL_MS;
       const editsMet = percentile(edits, 95) <= GOAL_MS;
       return {
         name: this.name,
@@ -148,13 +149,13 @@ export const gridBenchmark: Benchmark = {
           ...figures('single-cell edit with validation and commit', edits),
         ],
         goal: {
-          description: `p95 at most ${GOAL_MS} ms for a page while scrolling a sorted, filtered view and for a single-cell edit`,
+          description: `p95 at most ${GOAL_MS} ms for a 100-row page of a sorted, filtered view (every fetch, the first page of each new view included) and for a single-cell edit`,
           met: pagesMet && editsMet,
         },
         notes: [
           `${VIEWS} random views (sort by To, From, sample ID, Cu or Au; filter on Cu, Au, a From range, a sample ID prefix or a hole), ${PAGES_PER_VIEW} pages each at random offsets; ${EDITS} edits of random samples cycling To, Cu, sample ID and density. Timed through the API router, in process (no HTTP or IPC).`,
-          'A view is built once, when its sort or filter is first asked for: one SQL query collects the ordered row ids (a sort of up to 1M rows), after which every page at any offset reads 100 rows by primary key. That first page is the "new sort and filter" figure; it is not held to the 10 ms goal and is reported as measured.',
-          'No new index on samples or assay results: indexes on sort columns would not make the first page of a filtered sort cheap (the filter still scans) and each costs the 1M import seconds; the only index added (migration 0111) is partial on parent sample IDs, which regular samples do not have.',
+          `A view is built once, when its sort or filter is first asked for: one SQL query collects the ordered row ids (a sort of up to 1M rows), after which every page at any offset reads 100 rows by primary key. That first page is the "new sort and filter" figure, one fetch in ${PAGES_PER_VIEW + 1} here: it is inside the p95 judged above but far above 10 ms itself, so a user waits a moment after choosing a new sort or filter on a million rows, never while scrolling.`,
+          'No new index on samples or assay results: indexes on sort columns would not make the first page of a filtered sort cheap (the filter still scans) and each costs the 1M import seconds; the only index added (migration 0120) is partial on parent sample IDs, which regular samples do not have.',
         ],
       };
     } finally {
