@@ -29,6 +29,10 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'export', label: 'Export' },
 ];
 
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function App() {
   const [view, setView] = useState<ViewId>('holes');
   const [info, setInfo] = useState<ProjectInfo | null>(null);
@@ -115,7 +119,7 @@ export function App() {
               {info.counts.lithology} lithology
             </span>
             <span className={info.problems.errors > 0 ? 'status-errors' : undefined}>
-              {info.problems.errors} errors, {info.problems.warnings} warnings
+              {plural(info.problems.errors, 'error')}, {plural(info.problems.warnings, 'warning')}
             </span>
           </>
         ) : (

@@ -59,7 +59,7 @@ test('flags an overlap on the cell, lists it, and opens the row from the Validat
   const marked = cell(page, 4, 'depth_from');
   await expect(marked).toHaveClass(/cell-error/);
   await expect(marked).toHaveAttribute('title', /overlaps Sample 0712001 .* by 0.5 m/);
-  await expect(page.getByRole('contentinfo', { name: 'Project status' })).toContainText('1 errors');
+  await expect(page.getByRole('contentinfo', { name: 'Project status' })).toContainText('1 error,');
   await page.screenshot(shot('samples'));
 
   await openView(page, 'Validation');
