@@ -27,6 +27,9 @@ const INTERCEPT_NUMBERS = [
   'over_limit_results',
 ] as const;
 
+/** One number column per name of a tuple of column names. */
+type ColumnsOf<T extends readonly string[]> = { [K in keyof T]: Float64Array };
+
 const analyteColumn = (code: string) => `a:${code}`;
 const assayedColumn = (code: string) => `assayed:${code}`;
 
@@ -75,22 +78,23 @@ export function interceptsFromTable(
   reportAnalytes: readonly string[],
 ): { intercept: Intercept; trueThickness: number | null }[] {
   const col = (name: string) => numberColumn(table, name);
-  const [from, to, length, tt, grade, gradeLength, first, parent, weight, waste, unsampled, samples] = [
-    'from',
-    'to',
-    'length',
-    'true_thickness',
-    'grade',
-    'grade_length',
-    'first',
-    'parent',
-    'weight',
-    'waste_length',
-    'unsampled_length',
-    'sample_count',
-  ].map(col) as Float64Array[];
-  const capped = col('capped_results');
-  const overLimit = col('over_limit_results');
+  // The columns in the order INTERCEPT_NUMBERS writes them.
+  const [
+    from,
+    to,
+    length,
+    tt,
+    grade,
+    gradeLength,
+    first,
+    parent,
+    weight,
+    waste,
+    unsampled,
+    samples,
+    capped,
+    overLimit,
+  ] = INTERCEPT_NUMBERS.map(col) as unknown as ColumnsOf<typeof INTERCEPT_NUMBERS>;
   const grades = reportAnalytes.map((code) => col(analyteColumn(code)));
   const assayed = reportAnalytes.map((code) => col(assayedColumn(code)));
   const kind = textColumn(table, 'kind');
