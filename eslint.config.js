@@ -1,6 +1,7 @@
 // Lint rules, including the layer boundaries of ../shared/STYLE.md: arrows point inward only.
 // domain <- api <- storage <- services <- (cli, web-host, main); preload sees only the API method list;
-// the renderer sees domain and api, never Node, Electron, SQLite or the server side.
+// the renderer sees domain and api, never Node, Electron, SQLite or the server side. Figures (chart options
+// built from data, and SVG drawn from them) sit beside api: pure, used by the renderer and by services.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -59,6 +60,7 @@ export default tseslint.config(
       layer('web-host'),
       layer('main'),
       layer('preload'),
+      layer('figures'),
       layer('renderer'),
       pkgs(
         [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*', 'zod'],
@@ -75,10 +77,27 @@ export default tseslint.config(
       layer('web-host'),
       layer('main'),
       layer('preload'),
+      layer('figures'),
       layer('renderer'),
       pkgs(
         [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*'],
         'The API contract is pure.',
+      ),
+    ),
+  },
+  {
+    files: ['src/figures/**'],
+    rules: banned(
+      layer('storage'),
+      layer('services'),
+      layer('cli'),
+      layer('web-host'),
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      pkgs(
+        [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ag-grid-*'],
+        'Figures are pure: data in, chart options and SVG out.',
       ),
     ),
   },
@@ -91,6 +110,7 @@ export default tseslint.config(
       layer('web-host'),
       layer('main'),
       layer('preload'),
+      layer('figures'),
       layer('renderer'),
       pkgs(['electron', 'react', 'react-dom', 'ag-grid-*'], 'Storage runs under plain Node.'),
     ),

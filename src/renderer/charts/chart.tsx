@@ -2,7 +2,7 @@
 // its box, disposed on unmount. Canvas on screen (fast for thousands of traces); figures are saved through
 // figure-files.ts.
 import { useEffect, useRef } from 'react';
-import { echarts, type ECharts, type EChartsOption } from './echarts-setup';
+import { echarts, type ECharts, type EChartsOption } from '../../figures/echarts-setup';
 
 export type ChartEvents = Record<string, (params: unknown) => void>;
 

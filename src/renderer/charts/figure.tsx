@@ -3,8 +3,9 @@
 import { useCallback, useRef, type ReactNode } from 'react';
 import { blobOfDataUrl, saveFile } from '../components/save-file';
 import { Chart, type ChartEvents } from './chart';
-import type { ECharts, EChartsOption } from './echarts-setup';
-import { figureFileName, pngOfChart, svgOfChart } from './figure-files';
+import type { ECharts, EChartsOption } from '../../figures/echarts-setup';
+import { figureFileName } from '../../figures/figure-svg';
+import { pngOfChart, svgOfChart } from './figure-files';
 
 export interface FigureProps {
   title: string;

@@ -1,7 +1,7 @@
 // Figures saved for a report: the SVG is drawn by ECharts' SVG renderer from the option alone (no DOM),
 // so what a figure holds can be checked here as text.
 import { describe, expect, it } from 'vitest';
-import { figureFileName, svgOfOption } from '../../src/renderer/charts/figure-files';
+import { figureFileName, svgOfOption } from '../../src/figures/figure-svg';
 
 describe('svgOfOption', () => {
   it('draws the option as a standalone SVG document of the asked size with its text', () => {
