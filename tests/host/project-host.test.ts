@@ -205,6 +205,23 @@ describe('the project host', () => {
     expect(existsSync(lockPathFor(path))).toBe(false);
   });
 
+  it('creates a new project under its lock (File > New Project), and never over an existing file', async () => {
+    const path = join(folder(), 'new camp.drillbench');
+    const create = { name: 'New camp', length_unit: 'ft' as const, dip_convention: 'negative-down' as const };
+    const { client } = await startHost(path, { request: { create } });
+    expect(readProjectLock(path)).toMatchObject({ pid: client.hostPid });
+    expect(value(await client.router.dispatch('project.info', {}))).toMatchObject({
+      settings: { name: 'New camp', length_unit: 'ft' },
+      counts: { holes: 0 },
+    });
+    await client.close();
+    const again = new ProjectHostClient(forkHostProcess());
+    const refused = await again.open(openRequest(path, { create }));
+    await again.close();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(existsSync(lockPathFor(path))).toBe(false);
+  });
+
   it('runs the same module in a worker thread', async () => {
     const path = copyIn();
     const { client } = await startHost(path, { worker: true });

@@ -3,12 +3,15 @@
 // its reply repeats; the host asks the parent for native dialogs and windows the same way.
 import type { ApiError, ApiResult } from '../../api/result';
 import type { ChangeSource } from '../../storage/audit';
+import type { NewProjectSettings } from '../../storage/project-db';
 import type { DesktopShell } from '../desktop/desktop-shell';
 
 /** What the parent asks the host to open. */
 export interface OpenRequest {
   /** The project file; undefined opens the demo project (written on first use). */
   path?: string;
+  /** Create the project at `path` with these settings (File > New Project); it must not exist yet. */
+  create?: NewProjectSettings;
   /** Written into the lock file as what holds the project ('desktop'). */
   purpose: string;
   /** Take over a lock left by another computer (the user said so in a dialog). */

@@ -7,7 +7,7 @@ import { openApiSession, type ApiSession } from '../api/api-session';
 import { toApiError } from '../api/error-mapping';
 import { backupWithDialogAction, saveCopyAction } from '../desktop/desktop-actions';
 import { DesktopUnavailableError, type DesktopShell } from '../desktop/desktop-shell';
-import { openLockedProjectOrDemo, type LockedProject } from '../system/locked-project';
+import { createLockedProject, openLockedProjectOrDemo, type LockedProject } from '../system/locked-project';
 import { ProjectInUseError } from '../system/project-lock';
 import type {
   DesktopOutcome,
@@ -81,12 +81,16 @@ export function serveProjectHost(channel: HostChannel): void {
       };
     const backups: string[] = [];
     try {
-      const locked = openLockedProjectOrDemo(request.path, {
+      const options = {
         purpose: request.purpose,
         force: request.force,
-        onBackup: (backup) => backups.push(backup),
-        log: (text) => console.log(text),
-      });
+        onBackup: (backup: string) => backups.push(backup),
+        log: (text: string) => console.log(text),
+      };
+      const locked =
+        request.create && request.path
+          ? createLockedProject(request.path, request.create, request.osUser, options)
+          : openLockedProjectOrDemo(request.path, options);
       const desktop = request.desktop ? desktopProxy(askParent) : undefined;
       const session = openApiSession(locked.project, request.source, request.osUser, desktop);
       state = { locked, session, desktop };
