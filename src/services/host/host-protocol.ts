@@ -41,8 +41,7 @@ export type OpenOutcome =
     };
 
 /** Menu items that work on the open project with dialogs (File > Save a Copy, File > Back Up Project). */
-export const HOST_ACTIONS = ['saveCopy', 'backUp'] as const;
-export type HostAction = (typeof HOST_ACTIONS)[number];
+export type HostAction = 'saveCopy' | 'backUp';
 
 /** The DesktopShell methods a host may ask its parent to run, in a list the parent checks against. */
 export const DESKTOP_METHODS = [

@@ -114,11 +114,14 @@ export function serveProjectHost(channel: HostChannel): void {
       const desktop = state.desktop;
       if (!desktop) throw new DesktopUnavailableError(action);
       const project = state.session.project;
-      const value =
-        action === 'saveCopy'
-          ? await saveCopyAction(desktop, project)
-          : await backupWithDialogAction(desktop, project);
-      return { ok: true, value };
+      switch (action) {
+        case 'saveCopy':
+          return { ok: true, value: await saveCopyAction(desktop, project) };
+        case 'backUp':
+          return { ok: true, value: await backupWithDialogAction(desktop, project) };
+        default:
+          return failure('not-found', `There is no menu action named "${String(action)}".`);
+      }
     } catch (error) {
       return toApiError(error);
     }
