@@ -4,6 +4,7 @@ import type { Benchmark } from '../bench-types';
 import { compositingBenchmark } from './compositing-benchmark';
 import { exportBenchmark } from './export-benchmark';
 import { gridBenchmark } from './grid-benchmark';
+import { hostBenchmark } from './host-benchmark';
 import { importBenchmark } from './import-benchmark';
 
 export const BENCHMARKS: Benchmark[] = [
@@ -11,4 +12,5 @@ export const BENCHMARKS: Benchmark[] = [
   gridBenchmark,
   compositingBenchmark,
   exportBenchmark,
+  hostBenchmark,
 ];
