@@ -304,10 +304,17 @@ export function runSeries(axes: TrackAxes, intervals: readonly HoleRunInterval[]
       const lines = labels.lines(interval);
       // Inside a block tall enough for its lines; otherwise one dark line with a white halo over it.
       const inside = seen.height >= lines.length * LINE_HEIGHT + 6;
+      const block = {
+        type: 'rect',
+        shape: box,
+        style: { fill, stroke: '#7a3b0a', lineWidth: 0.8, opacity: 0.9 },
+      } as const;
+      // A block zoomed out of sight keeps its label out of sight too.
+      if (seen.height <= 0) return block as CustomSeriesRenderItemReturn;
       return {
         type: 'group',
         children: [
-          { type: 'rect', shape: box, style: { fill, stroke: '#7a3b0a', lineWidth: 0.8, opacity: 0.9 } },
+          block,
           {
             type: 'text',
             style: {
