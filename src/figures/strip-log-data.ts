@@ -133,10 +133,14 @@ export function analyteValues(hole: HoleViewData, analyte: AnalyteRow): AnalyteV
   return out;
 }
 
-/** Analytes with at least one result in the hole, in the project's order. */
+const DRAWN_FLAGS: ReadonlySet<string> = new Set(['value', 'bdl', 'odl']);
+
+/** Analytes with at least one result to draw in the hole (not only NS or empty cells), in the project's order. */
 export function analytesWithResults(hole: HoleViewData): AnalyteRow[] {
   const used = new Set<string>();
-  for (const row of hole.samples) for (const code of Object.keys(row.results)) used.add(code);
+  for (const row of hole.samples) {
+    for (const [code, cell] of Object.entries(row.results)) if (DRAWN_FLAGS.has(cell.flag)) used.add(code);
+  }
   return hole.analytes.filter((analyte) => used.has(analyte.code));
 }
 

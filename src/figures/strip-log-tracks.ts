@@ -65,7 +65,28 @@ export interface LithologyUnit {
   colour: string;
 }
 
+/**
+ * For each unit, the extent of the run of touching units with its code that it starts, or null when it
+ * continues one: a code logged in 1.5 m pieces is labelled once over the whole run.
+ */
+function labelRuns(units: readonly LithologyUnit[]): ({ from: number; to: number } | null)[] {
+  const runs: ({ from: number; to: number } | null)[] = [];
+  let open: { from: number; to: number } | null = null;
+  units.forEach((unit, index) => {
+    const previous = units[index - 1];
+    if (open && previous && previous.code === unit.code && Math.abs(previous.to - unit.from) < 1e-9) {
+      open.to = unit.to;
+      runs.push(null);
+    } else {
+      open = { from: unit.from, to: unit.to };
+      runs.push(open);
+    }
+  });
+  return runs;
+}
+
 export function lithologySeries(axes: TrackAxes, units: readonly LithologyUnit[]): Series {
+  const runs = labelRuns(units);
   return {
     ...customBase('lithology', axes),
     data: units.map((unit) => [unit.from, unit.to, unit.rowId]),
@@ -73,13 +94,16 @@ export function lithologySeries(axes: TrackAxes, units: readonly LithologyUnit[]
       const unit = units[params.dataIndex];
       if (!unit) return NOTHING;
       const box = intervalBox(api, 0, 1, unit.from, unit.to);
-      const seen = visiblePart(box, coordSys(params));
       const children: NonNullable<CustomSeriesRenderItemReturn>[] = [
         { type: 'rect', shape: box, style: { fill: unit.colour, stroke: '#5b6472', lineWidth: 0.5 } },
       ];
-      if (seen.height >= 13) {
+      const run = runs[params.dataIndex];
+      const seen = run ? visiblePart(intervalBox(api, 0, 1, run.from, run.to), coordSys(params)) : null;
+      if (seen && seen.height >= 13) {
         children.push({
           type: 'text',
+          // Above the later units of its run.
+          z2: 10,
           style: {
             text: unit.code,
             x: box.x + box.width / 2,
@@ -311,23 +335,33 @@ export function runSeries(axes: TrackAxes, intervals: readonly HoleRunInterval[]
       } as const;
       // A block zoomed out of sight keeps its label out of sight too.
       if (seen.height <= 0) return block as CustomSeriesRenderItemReturn;
+      // Inside a block tall enough for its lines; under a short one on one line, leaning away from the
+      // track's edge, so the block stays visible and the label is not cut.
+      const label = inside
+        ? {
+            text: lines.join('\n'),
+            x: box.x + box.width / 2,
+            y: seen.y + seen.height / 2,
+            fill: textColourOn(fill),
+            align: 'center',
+            verticalAlign: 'middle',
+          }
+        : {
+            text: labels.line(interval),
+            x: including ? box.x + box.width : box.x,
+            y: seen.y + seen.height + 1,
+            fill: '#1d2430',
+            align: including ? 'right' : 'left',
+            verticalAlign: 'top',
+            backgroundColor: 'rgba(255, 255, 255, 0.85)',
+          };
       return {
         type: 'group',
         children: [
           block,
           {
             type: 'text',
-            style: {
-              text: inside ? lines.join('\n') : labels.line(interval),
-              x: box.x + box.width / 2,
-              y: seen.y + seen.height / 2,
-              fill: inside ? textColourOn(fill) : '#1d2430',
-              ...(inside ? {} : { stroke: '#ffffff', lineWidth: 3 }),
-              font: LABEL_FONT,
-              lineHeight: LINE_HEIGHT,
-              align: 'center',
-              verticalAlign: 'middle',
-            },
+            style: { ...label, font: LABEL_FONT, lineHeight: LINE_HEIGHT },
             z2: 10,
           },
         ],

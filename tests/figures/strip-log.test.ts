@@ -15,6 +15,7 @@ import type { AnalyteRow, SampleType } from '../../src/domain/model';
 import { svgOfOption } from '../../src/figures/figure-svg';
 import { paddedWindow, stripLogFigure } from '../../src/figures/strip-log';
 import {
+  analytesWithResults,
   analyteValues,
   depthRange,
   logRange,
@@ -251,6 +252,23 @@ describe('stripLogFigure', () => {
     for (const code of ['PGN', 'MSUL', 'QZT']) expect(svg).toContain(`>${code}<`);
   });
 
+  it('labels a run of touching units of one code once, over the whole run', () => {
+    const base = hole();
+    const split = [
+      base.lithology[0]!,
+      { ...base.lithology[1]!, id: 201, depth_to: 11 },
+      { ...base.lithology[1]!, id: 202, depth_from: 11 },
+      base.lithology[2]!,
+    ];
+    const { option } = stripLogFigure(
+      { ...base, lithology: split },
+      { analytes: [], logScale: false, run: null },
+    );
+    const svg = svgOfOption(option, { width: 1100, height: 700 });
+    expect(svg.match(/>MSUL</g)).toHaveLength(1);
+    expect(svg.match(/fill="#a8741a"/g)).toHaveLength(2);
+  });
+
   it('draws grades as bars over each interval: below detection hollow at half the limit, missing as a gap', () => {
     const values = analyteValues(hole(), ZN);
     expect(values.values.map((v) => [v.from, v.to, v.value, v.state])).toEqual([
@@ -414,6 +432,16 @@ describe('strip log data', () => {
     expect(
       depthRange({ ...base, collar: { ...base.collar, eoh: null }, lithology: [], samples: [] }),
     ).toBeNull();
+  });
+
+  it('offers the analytes with something to draw, not those with only empty or NS cells', () => {
+    expect(analytesWithResults(hole()).map((a) => a.code)).toEqual(['Zn']);
+    const base = hole();
+    const onlyMissing = base.samples.map((row) => ({
+      ...row,
+      results: { ...row.results, Pb: { lab_text: '', value: null, flag: 'missing' as const } },
+    }));
+    expect(analytesWithResults({ ...base, samples: onlyMissing }).map((a) => a.code)).toEqual(['Zn']);
   });
 
   it('rounds axis ends to round numbers', () => {
