@@ -1,13 +1,22 @@
 // Acknowledged warnings (migration 0180): an acknowledgement applies to the stored warning with the same
-// table, row, rule and message, so it survives re-validation while the data stays as it was and lapses
-// when the data the warning is about changes. Writes are audited by the caller's change set.
+// table, row, rule and message whose row has not been changed since (no later audited write to it), so
+// it survives re-validation and lapses when the data the warning is about changes. Writes are audited by
+// the caller's change set.
 import type { Database } from 'better-sqlite3';
 import type { AcknowledgementEvent, ProblemAcknowledgement } from '../domain/validation/acknowledgements';
 import { cachedStatement } from './statement-cache';
 
-/** SQL that matches an acknowledgement `a` to a problem `p` (uses the acknowledgements' unique index). */
-export const ACKNOWLEDGEMENT_MATCH =
-  'a.table_name = p.table_name AND ifnull(a.row_id, -1) = ifnull(p.row_id, -1) AND a.rule = p.rule AND a.message = p.message';
+/**
+ * SQL that matches an acknowledgement `a` to a problem `p`: the same warning (the acknowledgements'
+ * unique index), on a row not written since the acknowledgement (the audit log's row index). A message
+ * rounds its figures, so an edit that leaves the words as they were still lapses it. Assay problems are
+ * stored against their sample; their results are audited as assay_results of that sample.
+ */
+export const ACKNOWLEDGEMENT_MATCH = `a.table_name = p.table_name AND ifnull(a.row_id, -1) = ifnull(p.row_id, -1)
+  AND a.rule = p.rule AND a.message = p.message
+  AND NOT EXISTS (SELECT 1 FROM audit_log l
+                   WHERE l.row_id = a.row_id AND l.change_set > a.change_set
+                     AND l.table_name IN (a.table_name, CASE a.table_name WHEN 'assays' THEN 'assay_results' WHEN 'samples' THEN 'assay_results' END))`;
 
 export interface StoredWarning {
   id: number;

@@ -54,7 +54,9 @@ const property = [point(1, 380_000, 5_720_000), point(2, 380_800, 5_720_400), po
 
 describe('collar placement', () => {
   it('judges against the holes around the median collar, ten diagonals out, between 5 and 50 km', () => {
-    const extent = projectExtent([...property, point(9, 5_720_000, 380_000)], 'm')!;
+    const area = projectExtent([...property, point(9, 5_720_000, 380_000)], 'm')!;
+    expect(area.holes).toBe(3);
+    const extent = area.extent;
     expect(extent).toEqual({
       minEasting: 380_000,
       maxEasting: 380_800,
@@ -79,13 +81,14 @@ describe('collar placement', () => {
     expect(found.map((p) => `${p.rule}:${p.hole_id}`)).toEqual(['collar-far-away:H5', 'collar-far-away:H6']);
     expect(found[0]).toMatchObject({ severity: 'warning', table: 'holes', row_id: 5, column: 'easting' });
     expect(found[0]?.message).toMatch(
-      /^Collar of H5 \(E 5,720,300, N 380,100 m\) is [\d,]+ km outside the area of the project's holes \(E 380,000-381,500, N 5,720,000-5,721,500 m\); check for swapped easting and northing/,
+      /^Collar of H5 \(E 5,720,300, N 380,100 m\) is [\d,]+ km outside the area of 4 of the project's 6 holes \(E 380,000-381,500, N 5,720,000-5,721,500 m\); check for swapped easting and northing/,
     );
   });
 
   it('warns longitude and latitude in a projected system only', () => {
     const degrees = point(7, -118.9, 51.7);
-    const projected = placementConcerns([degrees], projectExtent(property, 'm'), {
+    const area = { extent: projectExtent(property, 'm')!.extent, words: "the project's 3 holes" };
+    const projected = placementConcerns([degrees], area, {
       lengthUnit: 'm',
       coordinateSystem: 'EPSG:26911',
     });

@@ -1,7 +1,7 @@
 // Acknowledged warnings: a warning a user has looked at and accepted, with a note. An acknowledgement
 // names the warning by what it says (table, row, rule and message), because problems are recomputed and
-// renumbered after every change. Every message names its row and the depths or values involved, so it
-// applies while the data stays as it was and lapses when the data the warning is about changes.
+// renumbered after every change; it applies while that row has not been written since, so re-validation
+// keeps it and a change to the data the warning is about makes it lapse (storage checks the audit log).
 
 /** Who accepted a warning, when and why. */
 export interface ProblemAcknowledgement {
@@ -31,9 +31,17 @@ export interface WarningIdentity {
   message: string;
 }
 
-/** Whether an acknowledgement given to `acknowledged` applies to `problem` (the rule storage applies in SQL). */
-export function acknowledgementApplies(acknowledged: WarningIdentity, problem: WarningIdentity): boolean {
+/**
+ * Whether an acknowledgement given to `acknowledged` applies to `problem` (the rule storage applies in
+ * SQL), given whether the row was written since.
+ */
+export function acknowledgementApplies(
+  acknowledged: WarningIdentity,
+  problem: WarningIdentity,
+  rowWrittenSince: boolean,
+): boolean {
   return (
+    !rowWrittenSince &&
     acknowledged.table === problem.table &&
     acknowledged.row_id === problem.row_id &&
     acknowledged.rule === problem.rule &&

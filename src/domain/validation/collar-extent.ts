@@ -55,14 +55,21 @@ export function boundingBox(points: readonly CollarPoint[]): Extent | null {
   return extent;
 }
 
+/** The area the project's holes cover, and how many of them it holds. */
+export interface ProjectArea {
+  extent: Extent;
+  holes: number;
+}
+
 /** The box of the collars within 50 km of the median collar (all of them, if none is that close). */
-export function projectExtent(points: readonly CollarPoint[], unit: LengthUnit): Extent | null {
+export function projectExtent(points: readonly CollarPoint[], unit: LengthUnit): ProjectArea | null {
   if (points.length === 0) return null;
   const east = median(points.map((point) => point.easting));
   const north = median(points.map((point) => point.northing));
   const reach = 50 * KM[unit];
   const core = points.filter((point) => Math.hypot(point.easting - east, point.northing - north) <= reach);
-  return boundingBox(core.length > 0 ? core : points);
+  const held = core.length > 0 ? core : points;
+  return { extent: boundingBox(held)!, holes: held.length };
 }
 
 /** How far outside the extent a collar may lie before it is warned, in the project's unit. */
@@ -101,16 +108,18 @@ export interface PlacementConcern {
 }
 
 /**
- * Judges collars against an extent (the project's, or its holes before an import): written in degrees
- * in a projected system, or far outside. `extent` null judges degrees only.
+ * Judges collars against an area (the project's, or its holes before an import, described by `area`
+ * words such as "the project's 76 holes before this import"): written in degrees in a projected
+ * system, or far outside. A null area judges degrees only.
  */
 export function placementConcerns(
   points: readonly CollarPoint[],
-  extent: Extent | null,
+  area: { extent: Extent; words: string } | null,
   settings: PlacementSettings,
 ): PlacementConcern[] {
   const unit = settings.lengthUnit;
   const crs = crsInfo(settings.coordinateSystem);
+  const extent = area?.extent ?? null;
   const limit = extent ? farLimit(extent, unit) : Infinity;
   const found: PlacementConcern[] = [];
   for (const point of points) {
@@ -129,16 +138,27 @@ export function placementConcerns(
       found.push({
         rule: 'collar-far-away',
         point,
-        message: `Collar of ${point.hole_id} (${where} ${unit}) is ${kilometres(distance, unit)} outside the area of the project's holes (${describeExtent(extent, unit)}); check for swapped easting and northing, another UTM zone, or feet read as metres.`,
+        message: `Collar of ${point.hole_id} (${where} ${unit}) is ${kilometres(distance, unit)} outside the area of ${area!.words} (${describeExtent(extent, unit)}); check for swapped easting and northing, another UTM zone, or feet read as metres.`,
       });
     }
   }
   return found;
 }
 
-/** The validation rule over every collar of the project, judged against the project's own extent. */
+/**
+ * The validation rule over every collar of the project, judged against the area where most of its holes
+ * are. When a whole group of holes lies apart (a file imported with swapped columns), the message says
+ * how many holes each side holds: either group may be the misplaced one.
+ */
 export function checkCollarPlacement(points: readonly CollarPoint[], settings: PlacementSettings): Problem[] {
-  return placementConcerns(points, projectExtent(points, settings.lengthUnit), settings).map((concern) => ({
+  const area = projectExtent(points, settings.lengthUnit);
+  const words = area
+    ? area.holes === points.length
+      ? "the project's holes"
+      : `${area.holes} of the project's ${points.length} holes`
+    : '';
+  const judged = placementConcerns(points, area ? { extent: area.extent, words } : null, settings);
+  return judged.map((concern) => ({
     rule: concern.rule,
     severity: RULES[concern.rule].severity,
     table: 'holes',

@@ -15,6 +15,7 @@ import { holeRowsWithRuleProblems, sampleIdsOfRows } from '../../storage/sample-
 import { existingHoles } from '../../storage/entry-queries';
 import {
   PROJECT_RULES,
+  validateCollarPlacement,
   validateHoles,
   validateProjectRulesFor,
   validationSettings,
@@ -66,6 +67,11 @@ export function revalidate(db: Database, lengthUnit: LengthUnit, tracker: WriteT
   const rules = validateProjectRulesFor(db, { sampleIds, rowIds });
   delta.errors += rules.errors;
   delta.warnings += rules.warnings;
+  // A collar moved, added or removed changes the extent every collar is judged against.
+  if (tracker.collarsMoved || tracker.inserted.has('holes') || tracker.deleted.has('holes')) {
+    const placement = validateCollarPlacement(db);
+    delta.warnings += placement.warnings;
+  }
 }
 
 /**

@@ -1,22 +1,33 @@
 // Writes an assay file's samples and results from converted batches (assay-batches.ts), inline or fed
 // by the reader thread (assay-stream.ts), and streams them past validation as before.
 import type { ImportedFileSummary, ImportRequest } from '../../api/import-types';
+import { convertAssayValue } from '../../domain/import/analyte-units';
 import type { ColumnMapping } from '../../domain/import/header-mapping';
 import { ASSAY_FLAGS, SAMPLE_TYPES, type AnalyteUnit } from '../../domain/model';
-import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
+import {
+  intervalName,
+  isIntervalSample,
+  sampleLabel,
+  sentenceStart,
+  type ResultUnderTest,
+} from '../../domain/validation/rules';
 import type { AssayBatch } from './assay-batches';
 import { AssayStreamCancelled, streamAssayBatches } from './assay-stream';
 import { holeFor, type ImportContext } from './import-context';
 import { ImportCancelled } from './import-errors';
 import type { RowSource } from './import-sources';
+import { fileName } from './unit-plan';
 
 const INVALID = ASSAY_FLAGS.indexOf('invalid');
 
 export interface StoredAnalyte {
   column: number;
   code: string;
+  /** The unit stored: the analyte's. */
   unit: AnalyteUnit;
   id: number;
+  /** The file's unit, when its results are converted to `unit`. */
+  labUnit?: AnalyteUnit;
 }
 
 export interface AssayFileResult {
@@ -37,6 +48,7 @@ export function importAssayRows(
   const flagCounts = new Float64Array(ASSAY_FLAGS.length);
   const analyteIds = analytes.map((analyte) => analyte.id);
   const percent = analytes.map((analyte) => analyte.unit === '%');
+  const labUnits = analytes.map((analyte) => analyte.labUnit);
   let rows = 0;
   let stored = 0;
   let refused = 0;
@@ -85,11 +97,28 @@ export function importAssayRows(
       for (let r = first; r < last; r++) {
         const analyte = resultAnalyte[r]!;
         const flagIndex = resultFlag[r]!;
-        const value = resultValue[r]!;
         const labText = next();
         labTexts.push(labText);
         flagCounts[flagIndex]!++;
         if (flagIndex === INVALID || percent[analyte]) needsCheck = true;
+        const labUnit = labUnits[analyte];
+        if (labUnit !== undefined) {
+          // The number used for calculation in the analyte's unit; the lab's text stays as written.
+          const value = Number.isNaN(resultValue[r]!)
+            ? NaN
+            : convertAssayValue(resultValue[r]!, labUnit, analytes[analyte]!.unit);
+          resultValue[r] = value;
+          writer.insertConvertedAssay(
+            sample,
+            analyteIds[analyte]!,
+            Number.isNaN(value) ? null : value,
+            labText,
+            ASSAY_FLAGS[flagIndex]!,
+            labUnit,
+          );
+          continue;
+        }
+        const value = resultValue[r]!;
         writer.insertAssay(
           sample,
           analyteIds[analyte]!,
@@ -118,10 +147,11 @@ export function importAssayRows(
             lab_text: labTexts[r - first]!,
           });
         }
-        validation.sampleAssays(hole, holeId, sample, label, results);
+        const name = intervalName(label, holeId, from, to, context.project.length_unit);
+        validation.sampleAssays(hole, holeId, sample, sentenceStart(name), results);
       }
     }
-    for (const refusal of batch.refusals) context.refused.push({ file: file.path, ...refusal });
+    for (const refusal of batch.refusals) context.refused.push({ file: fileName(fileSpec), ...refusal });
     rows += batch.rows;
     stored += batch.count;
     refused += batch.refusals.length;

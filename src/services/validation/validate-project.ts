@@ -7,12 +7,19 @@ import {
   checkDuplicateSampleIds,
   checkSampleAssays,
   DEFAULT_VALIDATION,
+  intervalName,
+  sampleLabel,
+  sentenceStart,
   validateHole,
   type ValidationSettings,
 } from '../../domain/validation/rules';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
-import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
+import { countRuleProblems, replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
+import { collarPoints } from '../../storage/collar-points';
+import { readSettings } from '../../storage/project-db';
+import { checkCollarPlacement } from '../../domain/validation/collar-extent';
 import { getNumberSetting } from '../../storage/settings-store';
+import { readGapSettings } from './validation-settings';
 import {
   duplicateSampleIdUses,
   orphanDuplicates,
@@ -22,19 +29,53 @@ import {
 } from '../../storage/sample-id-checks';
 
 /** Rules judged across the whole project rather than hole by hole. */
-export const PROJECT_RULES = ['duplicate-sample-id', 'duplicate-parent-missing'] as const;
+export const PROJECT_RULES = [
+  'duplicate-sample-id',
+  'duplicate-parent-missing',
+  'collar-far-away',
+  'collar-in-degrees',
+] as const;
+
+/** Collars judged against the extent of the project's holes and its coordinate system. */
+const PLACEMENT_RULES = ['collar-far-away', 'collar-in-degrees'] as const;
+
+function placementProblems(db: Database): (Problem & { hole: number })[] {
+  const settings = readSettings(db);
+  const points = collarPoints(db);
+  // A collar's problem is stored against its own hole: the row is the hole.
+  return checkCollarPlacement(points, {
+    lengthUnit: settings.length_unit,
+    coordinateSystem: settings.coordinate_system,
+  }).map((problem) => ({ ...problem, hole: problem.row_id! }));
+}
+
+/**
+ * Recomputes the collar placement rules over every collar: cheap (one row per hole), and any moved,
+ * added or removed collar can change the extent the others are judged against. Returns the change in
+ * stored problems.
+ */
+export function validateCollarPlacement(db: Database): { errors: number; warnings: number } {
+  const before = countRuleProblems(db, PLACEMENT_RULES);
+  const found = placementProblems(db);
+  db.transaction(() => replaceRuleProblems(db, PLACEMENT_RULES, found))();
+  return { errors: 0, warnings: found.length - before };
+}
 
 export function validationSettings(db: Database, lengthUnit: LengthUnit): ValidationSettings {
+  const gaps = readGapSettings(db, lengthUnit);
   return {
     lengthUnit,
     doglegLimit: getNumberSetting(db, 'validation.dogleg_limit', DEFAULT_VALIDATION.doglegLimit),
     depthTolerance: getNumberSetting(db, 'validation.depth_tolerance', DEFAULT_VALIDATION.depthTolerance),
+    sampleGaps: gaps.mode,
+    sampleRunBreak: gaps.runBreak,
   };
 }
 
 /** Applies the assay rules to candidate rows (ordered by sample), one sample at a time. */
 export function assayProblems(
   rows: readonly AssayCheckRow[],
+  lengthUnit: LengthUnit,
   keep?: ReadonlySet<number>,
 ): (Problem & { hole: number })[] {
   const found: (Problem & { hole: number })[] = [];
@@ -43,7 +84,15 @@ export function assayProblems(
     let end = start;
     while (end < rows.length && rows[end]!.sample === first.sample) end++;
     if (!keep || keep.has(first.hole)) {
-      const label = first.sample_id ? `Sample ${first.sample_id}` : `Sample at ${first.depth_from ?? '?'}`;
+      const label = sentenceStart(
+        intervalName(
+          sampleLabel(first.sample_id),
+          first.hole_id,
+          first.depth_from,
+          first.depth_to,
+          lengthUnit,
+        ),
+      );
       for (const problem of checkSampleAssays(first.hole_id, first.sample, label, rows.slice(start, end))) {
         found.push({ ...problem, hole: first.hole });
       }
@@ -68,7 +117,13 @@ export function validateHoles(
       for (const problem of validateHole(bundle, settings)) found.push({ ...problem, hole: bundle.hole.id });
     }
     const keep = new Set(batch.map((bundle) => bundle.hole.id));
-    found.push(...assayProblems(assayCheckCandidates(db, batch[0]!.hole.id, batch.at(-1)!.hole.id), keep));
+    found.push(
+      ...assayProblems(
+        assayCheckCandidates(db, batch[0]!.hole.id, batch.at(-1)!.hole.id),
+        settings.lengthUnit,
+        keep,
+      ),
+    );
     const holes = batch.map((bundle) => bundle.hole.id);
     db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: PROJECT_RULES }))();
     checked += batch.length;
@@ -92,6 +147,7 @@ export function validateProjectRules(db: Database): void {
   const found = [
     ...withHoles(checkDuplicateSampleIds(uses), uses),
     ...withHoles(checkDuplicateParents(orphans), orphans),
+    ...placementProblems(db),
   ];
   db.transaction(() => replaceRuleProblems(db, PROJECT_RULES, found))();
 }
