@@ -3,9 +3,10 @@
 
 -- An acknowledgement names a warning by what it says, not by its id: problems are recomputed (and
 -- renumbered) after every change. It applies to a stored warning of the same table, row, rule and
--- message. Every message names its row and the depths or values involved, so a change to that data
--- changes the message and the acknowledgement stops applying (it lapses, and stays here and in the audit
--- log; data put back as it was, by undo for instance, brings it back). Errors are not acknowledged.
+-- message, as long as that row has not been written since (the audit log says). Every message names its
+-- row and the depths or values involved, so a change to the data changes the message or touches the row,
+-- and the acknowledgement stops applying: it lapses, and stays here and in the audit log. Errors are
+-- not acknowledged.
 CREATE TABLE problem_acknowledgements (
   id INTEGER PRIMARY KEY,
   table_name TEXT NOT NULL,
