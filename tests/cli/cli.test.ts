@@ -55,7 +55,7 @@ describe('drillbench CLI', () => {
       join(DATASETS, 'forrestania/assay.csv'),
     );
     expect(imported.code).toBe(0);
-    expect(imported.out).toContain('Imported 100 holes, 144 surveys, 4074 samples');
+    expect(imported.out).toContain('Imported 100 holes, 144 surveys, 4,074 samples');
     const validated = await cli('validate', project, '--json');
     expect(validated.code).toBe(1);
     const report = JSON.parse(validated.out) as {
