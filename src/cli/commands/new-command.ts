@@ -36,7 +36,7 @@ Creates a new project file. It will not overwrite an existing file.
   run(positionals, values, io) {
     const path = requirePositional(positionals, 0, 'project', 'new');
     const crsText = stringOption(values, 'crs') ?? stringOption(values, 'coordinate-system');
-    let coordinateSystem: string | null = null;
+    let coordinateSystem: string | null;
     try {
       coordinateSystem = crsText === undefined ? null : parseEpsgCode(crsText);
     } catch (error) {
