@@ -16,8 +16,11 @@ import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
+import { ProjectSettingsView } from './views/project-settings-view';
+import { describeCrs } from '../domain/coordinate-systems';
+import { plural } from '../domain/report/plural';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export' | 'hole';
+type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export' | 'hole' | 'settings';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -29,11 +32,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'intercepts', label: 'Intercepts' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
+  { id: 'settings', label: 'Project settings' },
 ];
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 export function App() {
   const [view, setView] = useState<ViewId>('holes');
@@ -103,7 +103,9 @@ export function App() {
         ) : view === 'export' ? (
           <ExportView />
         ) : view === 'validation' ? (
-          <ValidationView onOpen={open} />
+          <ValidationView onOpen={open} onOpenSettings={() => setView('settings')} />
+        ) : view === 'settings' ? (
+          <ProjectSettingsView info={info} onChanged={refresh} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (
@@ -128,9 +130,18 @@ export function App() {
           <>
             <span title={info.path}>{info.settings.name}</span>
             <span>{info.path}</span>
+            <button
+              type="button"
+              className="status-crs"
+              data-testid="status-crs"
+              title="Coordinate system: open Project settings"
+              onClick={() => setView('settings')}
+            >
+              {describeCrs(info.settings.coordinate_system)}
+            </button>
             <span>
-              {info.counts.holes} holes, {info.counts.surveys} surveys, {info.counts.samples} samples,{' '}
-              {info.counts.lithology} lithology
+              {plural(info.counts.holes, 'hole')}, {plural(info.counts.surveys, 'survey')},{' '}
+              {plural(info.counts.samples, 'sample')}, {info.counts.lithology.toLocaleString('en')} lithology
             </span>
             <span className={info.problems.errors > 0 ? 'status-errors' : undefined}>
               {plural(info.problems.errors, 'error')}, {plural(info.problems.warnings, 'warning')}
