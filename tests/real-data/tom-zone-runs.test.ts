@@ -111,6 +111,21 @@ describe('Tom zone through the storage scan', () => {
     expect(ts.unsampledLength).toBeCloseTo(1.04, 9);
   });
 
+  it('counts TS004 58.77-59.80 (Zn 1.4 + Pb 0.4) as reaching a 1.8 cutoff', () => {
+    const run = runKind(
+      data.project,
+      'intercepts',
+      { params: { grade: 'Zn + Pb', cutoff: 1.8, minLength: 0, maxDilution: 0, holes: ['TS004'] } },
+      { ...control, save: false },
+    );
+    const rows = interceptsFromTable(run.table, ['Zn', 'Pb']).map((r) => r.intercept);
+    const deep = rows.find((i) => i.from === 49.07)!;
+    expect(deep.to).toBe(59.8);
+    // (8.8+5.8) 1.22 + (10+3.9) 1.53 + ... + (1.4+0.4) 1.03, over 10.73 m
+    expect(deep.grade).toBeCloseTo(14.66, 2);
+    expect(deep.wasteLength).toBe(0);
+  });
+
   it('estimates true thickness no larger than the interval', () => {
     const rows = interceptsFromTable(intercepts.table, ANALYTES);
     for (const { intercept, trueThickness } of rows) {

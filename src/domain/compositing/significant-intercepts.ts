@@ -12,6 +12,7 @@
 // expression of the reported averages equals the intercept grade); `assayedLengths` says how much length
 // had a result. An "including" interval that would span its whole intercept is not reported.
 import { usableValue } from './assay-rules';
+import { gradeFloor } from './grade-comparison';
 import { sampleOrderProblem, FLAG, type HoleSamples } from './hole-samples';
 import type { InterceptPlan, PassPlan } from './intercept-settings';
 import {
@@ -150,11 +151,13 @@ function describe(
   let sampleCount = 0;
   let cappedResults = 0;
   let overLimitResults = 0;
+  // The same test the search used for ore, so a sample at the cutoff is never counted as waste.
+  const oreFrom = gradeFloor(pass.cutoff);
   for (let k = first; k <= last; k++) {
     const length = ws.to[k]! - ws.from[k]!;
     const kind = ws.kind[k];
     if (kind !== ELEMENT_SAMPLE) unsampledLength += length;
-    else if (ws.grade[k]! < pass.cutoff) wasteLength += length;
+    else if (ws.grade[k]! < oreFrom) wasteLength += length;
     if (kind === ELEMENT_GAP) continue;
     sampleCount++;
     const i = ws.sample[k]!;
