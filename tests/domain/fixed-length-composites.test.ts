@@ -74,6 +74,28 @@ describe('fixed-length composites, worked by hand', () => {
     expect(merged[1]!.values[0]).toBeCloseTo(33 / 14, 12);
   });
 
+  it('ends a merged tail where the data end, not on the grid, when the end of hole is not recorded', () => {
+    // Samples to 24, no end of hole: the 20-30 cell reaches 4 m into the data and is merged into 10-20.
+    const merged = compositeHole(
+      { samples: handHole(24), eoh: null },
+      { ...base, residual: 'merge' },
+    ).composites;
+    expect(merged.map((c) => [c.from, c.to, c.length, c.sampledLength])).toEqual([
+      [0, 10, 10, 10],
+      [10, 24, 14, 14],
+    ]);
+    // Restarting at domains: the merged tail of a domain the samples stop in ends at the last sample too.
+    const domains = [{ from: 0, to: 40, code: 'SUL' }];
+    const inDomain = compositeHole(
+      { samples: handHole(24), eoh: null, domains },
+      { ...base, residual: 'merge' },
+    ).composites;
+    expect(inDomain.map((c) => [c.from, c.to])).toEqual([
+      [0, 10],
+      [10, 24],
+    ]);
+  });
+
   it('keeps the grid end of the last cell when the end of hole is not recorded', () => {
     const result = compositeHole({ samples: handHole(17), eoh: null }, base);
     // the samples end at 17: the last cell reads 10-20 with 7 m sampled, as pygslib prints it

@@ -9,7 +9,8 @@
 // samples stop inside a logged domain, the last cell of that domain stops at the domain's own end at the
 // latest, so a composite never claims core logged as another domain.
 // Residuals: the last cell's extent inside the series (end minus its From) decides `drop-short` (dropped
-// when under C/2) and `merge` (joined to the cell above, when there is one). pygslib instead drops every
+// when under C/2) and `merge` (joined to the cell above, when there is one, the joined piece ending where
+// the series ends: a merged piece is no grid cell, so it has no grid end to keep). pygslib instead drops every
 // cell whose sampled length is under C/2, interior ones included; on holes without gaps both agree.
 // Lengths reported per composite: `length` = To - From; `sampledLength` = the part covered by sample
 // intervals, whatever their results; per analyte, `analyteLengths` = the length behind the value (with
@@ -153,8 +154,10 @@ function cutSegment(segment: Segment, settings: CompositeSettings, out: Cell[]):
       if (settings.residual === 'drop-short' && extent < c / 2 - 1e-9) break;
       const previous = out.length > first ? out[out.length - 1] : undefined;
       if (settings.residual === 'merge' && previous) {
+        // A merged piece is off the grid anyway (longer than C), so it ends where the data end: the
+        // last sample, the recorded end of hole or the domain boundary, never on an empty grid end.
         previous.countTo = countTo;
-        previous.to = to;
+        previous.to = countTo;
         break;
       }
     }
