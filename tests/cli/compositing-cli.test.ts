@@ -189,7 +189,7 @@ describe('compositing commands', () => {
     );
     expect(c.status, c.err).toBe(0);
     const lines = readFileSync(composites, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb,domain');
+    expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb,Zn_length,Pb_length,domain');
     const desurvey = join(directory, 'desurvey.csv');
     expect((await cli('desurvey', demo, '--holes', 'EUG-11-083', '--out', desurvey)).status).toBe(0);
     const rows = readFileSync(desurvey, 'utf8')

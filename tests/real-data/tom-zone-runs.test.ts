@@ -163,6 +163,27 @@ describe('Tom zone through the storage scan', () => {
     }
   });
 
+  it('drops 2 m Zn composites resting on under 1 m of Zn results (drop-short per analyte)', () => {
+    const composite = (residual: string) =>
+      runKind(
+        data.project,
+        'composites',
+        { params: { length: 2, residual, analytes: ['Zn'] } },
+        { ...control, save: false },
+      ).table;
+    const thin = (table: ReturnType<typeof composite>) => {
+      const zn = numberColumn(table, 'a:Zn');
+      const znLength = numberColumn(table, 'assayed:Zn');
+      let count = 0;
+      for (let r = 0; r < table.rowCount; r++) if (!Number.isNaN(zn[r]!) && znLength[r]! < 1 - 1e-9) count++;
+      return { count, empty: zn.filter((v) => Number.isNaN(v)).length };
+    };
+    // Kept whatever their support, some pieces' Zn rests on a sliver of core...
+    expect(thin(composite('keep')).count).toBeGreaterThan(100);
+    // ...drop-short leaves none of them, and writes no piece without a Zn value.
+    expect(thin(composite('drop-short'))).toEqual({ count: 0, empty: 0 });
+  });
+
   it('desurveys holes with one survey as straight lines from the collar', () => {
     const run = runKind(data.project, 'desurvey', { params: { step: 10 } }, control).table;
     const surveys = groupBy(readCsv('tom_zone/survey.csv'), 'hole_ID');

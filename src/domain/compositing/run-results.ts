@@ -1,7 +1,7 @@
 // How each kind of run lays its results out as a ResultTable, and which of those columns a CSV or XLSX
 // file shows: `hole_id, kind, from, to, length, true_thickness, grade, <analytes>` for intercepts,
-// `hole_id, from, to, length, sampled_length, <analytes>` for composites, `hole_id, depth, x, y, z` for
-// desurvey. The table keeps more (waste length, assayed length, ...) than the files show.
+// `hole_id, from, to, length, sampled_length, <analytes>, <analyte>_length...` for composites,
+// `hole_id, depth, x, y, z` for desurvey. The table keeps more (waste length, assayed length, ...) than the files show.
 import type { DesurveyStation } from '../desurvey/desurvey-stations';
 import type { Composite } from './fixed-length-composites';
 import { numberColumn, ResultTableBuilder, textAt, textColumn, type ResultTable } from './result-table';
@@ -127,9 +127,10 @@ export function interceptsFromTable(
 }
 
 /**
- * Composite rows keep each analyte's assayed length beside its value. A composite's `analyteLengths` are
- * not stored: they equal the assayed length when missing grades are excluded and the sampled length when
- * they count as zero, and a million composites are worth keeping small.
+ * Composite rows keep each analyte's assayed length beside its value (the `<analyte>_length` column of
+ * the files). A composite's `analyteLengths` are not stored: they equal the assayed length when missing
+ * grades are excluded and the counted length (samples and gaps between them) when they count as zero, and
+ * a million composites are worth keeping small.
  */
 export function compositeTableBuilder(analytes: readonly string[], domains: boolean): ResultTableBuilder {
   return new ResultTableBuilder(
@@ -231,6 +232,8 @@ export function outputColumns(options: OutputOptions): OutputColumn[] {
         depth('length'),
         depth('sampled_length'),
         ...analytes,
+        // Per analyte, the length with a result: what drop-short judges and what a value rests on.
+        ...options.analytes.map((code) => depth(`${code}_length`, assayedColumn(code))),
         ...(options.domains ? [{ header: 'domain', source: { text: 'domain' } }] : []),
       ];
     case 'desurvey':
