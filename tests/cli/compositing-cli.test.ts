@@ -109,12 +109,13 @@ describe('compositing commands', () => {
       'to',
       'length',
       'true_thickness',
+      'angle_to_plane',
       'grade',
       'Zn',
       'Pb',
     ]);
     expect(rows.some((r) => r[1] === 'including')).toBe(true);
-    expect(rows[1]![6]).toBeCloseTo(12.83, 9); // full precision kept in the cell
+    expect(rows[1]![7]).toBeCloseTo(12.83, 9); // full precision kept in the cell
     const parameters = sheets[1]!.data;
     expect(parameters).toContainEqual(['Including: cutoff', 15]);
     expect(parameters).toContainEqual(['Including: minimum length', 0.5]);
@@ -248,6 +249,6 @@ describe('formula injection', () => {
         )
       ).status,
     ).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",intercept,0,2,2,,3,3`);
+    expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",intercept,0,2,2,,,3,3`);
   });
 });

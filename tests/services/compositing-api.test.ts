@@ -81,6 +81,7 @@ describe('compositing API', () => {
       'to',
       'length',
       'true_thickness',
+      'angle_to_plane',
       'grade',
       'Zn',
       'Pb',
@@ -198,7 +199,9 @@ describe('compositing API', () => {
     );
     expect(written).toMatchObject({ rows: 21, format: 'csv', content: 'results' });
     const text = readFileSync(csv, 'utf8');
-    expect(text.startsWith('\ufeffhole_id,kind,from,to,length,true_thickness,grade,Zn,Pb\r\n')).toBe(true);
+    expect(
+      text.startsWith('\ufeffhole_id,kind,from,to,length,true_thickness,angle_to_plane,grade,Zn,Pb\r\n'),
+    ).toBe(true);
     const again = await call<JobStatus>('runs.export', { id: first.id, path: csv });
     expect((await session.jobs.wait(again.id)).error?.message).toMatch(/already exists/);
     await finished(await call<JobStatus>('runs.export', { id: first.id, path: csv, overwrite: true }));

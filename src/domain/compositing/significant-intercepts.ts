@@ -93,6 +93,7 @@ function layOut(samples: HoleSamples, plan: InterceptPlan, ws: InterceptWorkspac
   const byDensity = plan.settings.weighting === 'density';
   const rule = plan.settings.belowDetection;
   const evaluate = plan.expression.evaluate;
+  const factors = plan.expressionFactors;
   let m = 0;
   for (let i = 0; i < samples.count; i++) {
     const from = samples.from[i]!;
@@ -115,7 +116,8 @@ function layOut(samples: HoleSamples, plan: InterceptPlan, ws: InterceptWorkspac
       if (Number.isNaN(v)) ws.slots[s] = 0;
       else {
         usable = true;
-        ws.slots[s] = Math.min(v, plan.caps[column]!);
+        // Capped in the analyte's own unit, then converted into the grade unit.
+        ws.slots[s] = Math.min(v, plan.caps[column]!) * factors[s]!;
       }
     }
     const grade = usable ? evaluate(ws.slots) : NaN;
