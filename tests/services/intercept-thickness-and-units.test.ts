@@ -9,6 +9,7 @@ import { interceptReport } from '../../src/services/compositing/intercept-report
 import { loadRun, loadRunTable, runPage } from '../../src/services/compositing/run-reading';
 import { RunParamsError } from '../../src/services/compositing/run-support';
 import { runKind, verifyRun } from '../../src/services/compositing/run-verify';
+import { savePreset } from '../../src/storage/presets-store';
 import { encodeResultTable } from '../../src/storage/result-table-codec';
 import { smallProject, type SmallProject } from '../compositing/small-project';
 
@@ -163,6 +164,25 @@ function makeOld(p: SmallProject, id: number, table: ResultTable, context: unkno
 }
 
 describe('runs saved before grade units and angles', () => {
+  it('run from a preset saved without a grade unit, and a declared unit overrides it', () => {
+    small = mixedUnits();
+    savePreset(small.project.db, 'intercepts', 'old-zn', null, {
+      grade: 'Zn',
+      cutoff: 4,
+      minLength: 0,
+      maxDilution: 0,
+    });
+    const run = runKind(small.project, 'intercepts', { preset: 'old-zn' }, control);
+    expect((loadRun(small.project.db, run.run.id).params as { gradeUnit: string }).gradeUnit).toBe('%');
+    const ppm = runKind(
+      small.project,
+      'intercepts',
+      { preset: 'old-zn', params: { gradeUnit: 'ppm', cutoff: 40_000 } },
+      control,
+    );
+    expect(interceptsFromTable(ppm.table, ['Zn'])[0]!.intercept.grade).toBeCloseTo(49_450, 9); // (4.99 + 4.9) / 2 %
+  });
+
   it('re-verify: same numbers in every column they saved are identical results', () => {
     small = mixedUnits();
     const run = runKind(

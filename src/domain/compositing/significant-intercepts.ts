@@ -3,7 +3,8 @@
 // are joined across the shortest internal waste first, equal waste lengths shallowest first.
 //
 // How results count. Each result passes the below-detection rule ('odl' results count at their upper
-// limit), then its cap. In the expression, an analyte with no usable value counts as zero; a sample with
+// limit), then its cap (in the analyte's own unit), then its conversion into the grade unit
+// (./grade-units.ts). Grades meet thresholds by ./grade-comparison.ts. In the expression, an analyte with no usable value counts as zero; a sample with
 // no usable value for any analyte of the expression is unsampled material, like a gap between samples:
 // with unsampled = zero it is waste at zero grade, with unsampled = break it ends an intercept. A
 // non-finite expression value (division by zero) also makes the sample unsampled. Reported analytes are
