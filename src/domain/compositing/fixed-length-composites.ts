@@ -237,6 +237,25 @@ function domainSegments(
 /** Per-analyte sums and weights of one cell, reused from cell to cell (grown for wider samples). */
 let scratch = new Float64Array(16);
 
+/** Adds the part of the gap [gapFrom, gapTo] inside the cell at zero grade to every analyte's weight. */
+function countGap(
+  cell: Cell,
+  gapFrom: number,
+  gapTo: number,
+  tolerance: number,
+  density: number,
+  analyteLengths: number[],
+): void {
+  if (!(gapTo - gapFrom > tolerance)) return;
+  const piece = Math.min(gapTo, cell.countTo) - Math.max(gapFrom, cell.from);
+  if (piece <= 0) return;
+  const width = analyteLengths.length;
+  for (let a = 0; a < width; a++) {
+    scratch[width + a]! += piece * density;
+    analyteLengths[a]! += piece;
+  }
+}
+
 function average(
   cell: Cell,
   samples: HoleSamples,
@@ -263,20 +282,11 @@ function average(
   }
   // With missing = zero, a gap between two samples counts at zero grade over its length, exactly as a
   // sample without a result there would. Above the first sample and below the last there is no gap.
-  const gap = (gapFrom: number, gapTo: number) => {
-    if (!(gapTo - gapFrom > tolerance)) return;
-    const piece = Math.min(gapTo, cell.countTo) - Math.max(gapFrom, cell.from);
-    if (piece <= 0) return;
-    const w = byDensity ? piece * defaultDensity! : piece;
-    for (let a = 0; a < width; a++) {
-      scratch[width + a]! += w;
-      analyteLengths[a]! += piece;
-    }
-  };
+  const gapDensity = byDensity ? defaultDensity! : 1;
   let previousTo = lo > 0 ? samples.to[lo - 1]! : NaN;
   let i = lo;
   for (; i < samples.count && samples.from[i]! < cell.countTo; i++) {
-    if (zeroMissing) gap(previousTo, samples.from[i]!);
+    if (zeroMissing) countGap(cell, previousTo, samples.from[i]!, tolerance, gapDensity, analyteLengths);
     previousTo = samples.to[i]!;
     const piece = Math.min(samples.to[i]!, cell.countTo) - Math.max(samples.from[i]!, cell.from);
     if (piece <= 0) continue;
@@ -299,7 +309,9 @@ function average(
       analyteLengths[a]! += piece;
     }
   }
-  if (zeroMissing && i < samples.count) gap(previousTo, samples.from[i]!);
+  if (zeroMissing && i < samples.count) {
+    countGap(cell, previousTo, samples.from[i]!, tolerance, gapDensity, analyteLengths);
+  }
   const values = new Array<number | null>(width);
   for (let a = 0; a < width; a++) {
     const weight = scratch[width + a]!;
