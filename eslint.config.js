@@ -1,4 +1,4 @@
-// Lint rules, including the layer boundaries of ../shared/STYLE.md: arrows point inward only.
+// Lint rules, including the layer boundaries in README.md ("How it is built"): arrows point inward only.
 // domain <- api <- storage <- services <- (cli, web-host, main); preload sees only the API method list;
 // the renderer sees domain and api, never Node, Electron, SQLite or the server side. Figures (chart options
 // built from data, and SVG drawn from them) sit beside api: pure, used by the renderer and by services.
