@@ -200,6 +200,33 @@ export default tseslint.config(
     ),
   },
   {
+    // The main process keeps windows, menus and dialogs; projects (SQLite, the router, the handlers)
+    // live in the project hosts it starts, so a long call never blocks a window.
+    files: ['src/main/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'better-sqlite3',
+                '**/storage/project-db',
+                '**/services/api/*',
+                '**/services/system/locked-project',
+                '**/services/desktop/desktop-actions',
+                '**/services/host/project-host',
+                '**/services/host/project-host-entry',
+              ],
+              allowTypeImports: true,
+              message: 'The main process opens no project: its project host (src/services/host) does.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/preload/**'],
     rules: banned(
       layer('domain'),

@@ -5,6 +5,7 @@ import { compositingBenchmark } from './compositing-benchmark';
 import { csvReaderBenchmark } from './csv-reader-benchmark';
 import { exportBenchmark } from './export-benchmark';
 import { gridBenchmark } from './grid-benchmark';
+import { hostBenchmark } from './host-benchmark';
 import { importBenchmark } from './import-benchmark';
 import { xlsxWriterBenchmark } from './xlsx-writer-benchmark';
 import { zipWriterBenchmark } from './zip-writer-benchmark';
@@ -14,6 +15,7 @@ export const BENCHMARKS: Benchmark[] = [
   gridBenchmark,
   compositingBenchmark,
   exportBenchmark,
+  hostBenchmark,
   csvReaderBenchmark,
   zipWriterBenchmark,
   xlsxWriterBenchmark,
