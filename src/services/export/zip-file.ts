@@ -1,9 +1,9 @@
 // ZIP files written as a stream with yazl: an entry's bytes are deflated and written as they arrive, with
 // backpressure, so a workbook sheet or a folder of CSVs of any size goes out with bounded memory. Used for
 // XLSX workbooks and for handing a CSV set to a browser as one download.
-// yazl replaced our own writer: see BENCHMARKS.md, "ZIP writer" (within ~10-20 % of it on the XLSX parts
-// of the 1M-sample workbook, within 10 % on the CSV set, the same memory; and it writes ZIP64 past 4 GB).
-// Its CRC-32 runs in JavaScript, the main part of that difference.
+// yazl replaced our own writer: see BENCHMARKS.md, "ZIP writer" (1.13-1.25 x its CPU time on the XLSX
+// parts of the 1M-sample workbook, 1.05 x on the CSV set, the same memory; and it writes ZIP64 past 4 GB).
+// The difference is yazl's CRC-32 in JavaScript; the benchmark's notes say when to go back.
 import { once } from 'node:events';
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
