@@ -8,8 +8,9 @@ import { runKind } from '../../src/services/compositing/run-verify';
 import { JobRunner } from '../../src/services/jobs/job-runner';
 import { readRowsByIds, readViewIds } from '../../src/storage/table-pages';
 import type { Project } from '../../src/storage/project-db';
-import { DATASETS, importDataset, type DatasetProject } from '../compositing/dataset-project';
+import { importDataset, type DatasetProject } from '../compositing/dataset-project';
 import { apiError, openDemoFixture, type EntryFixture } from '../entry/entry-fixture';
+import { DATASETS } from '../helpers/datasets';
 
 const control = { osUser: 'tester', source: 'cli' };
 

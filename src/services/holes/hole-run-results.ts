@@ -1,10 +1,10 @@
 // A saved run's results in one hole, for the strip log: intercepts ("and" and "including" told apart as
 // the release table does) or composites, read through the run's own output columns so they match its
 // CSV file column for column.
-import type { Database } from 'better-sqlite3';
 import type { HoleRunInterval, HoleRunResults } from '../../api/hole-types';
 import { RowReader } from '../../domain/compositing/run-results';
 import { runReadHole } from '../../storage/hole-view-queries';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 import { loadRun, loadRunTable, runContext, runOutputColumns } from '../compositing/run-reading';
 import { toRunInfo } from '../compositing/run-support';
