@@ -17,7 +17,7 @@ import {
 } from './intercepts-form';
 import { useJob } from './intercepts-job';
 import { InterceptParameters } from './intercepts-parameters';
-import { InterceptResults } from './intercepts-results';
+import { InterceptResults, type StripLogTarget } from './intercepts-results';
 
 interface Shown {
   run: RunInfo;
@@ -41,9 +41,12 @@ const FIELD_OF_PARAM: Record<string, keyof InterceptForm> = {
 export function InterceptsView({
   lengthUnit,
   onOpenHole,
+  onOpenStripLog,
 }: {
   lengthUnit: LengthUnit;
   onOpenHole: (holeId: string) => void;
+  /** Opens the hole's view with this run's strip log at the intercept's depths. */
+  onOpenStripLog?: (target: StripLogTarget) => void;
 }) {
   const [analytes, setAnalytes] = useState<string[]>([]);
   const [units, setUnits] = useState<Record<string, string>>({});
@@ -205,7 +208,14 @@ export function InterceptsView({
           {message}
         </div>
       )}
-      {shown && <InterceptResults key={shown.run.id} {...shown} onOpenHole={onOpenHole} />}
+      {shown && (
+        <InterceptResults
+          key={shown.run.id}
+          {...shown}
+          onOpenHole={onOpenHole}
+          onOpenStripLog={onOpenStripLog}
+        />
+      )}
     </section>
   );
 }
