@@ -8,6 +8,7 @@ import { interceptsFromTable } from '../../src/domain/compositing/run-results';
 import { interceptReport } from '../../src/services/compositing/intercept-report';
 import { loadRun, loadRunTable, runPage } from '../../src/services/compositing/run-reading';
 import { RunParamsError } from '../../src/services/compositing/run-support';
+import { holeRunResults } from '../../src/services/holes/hole-run-results';
 import { runKind, verifyRun } from '../../src/services/compositing/run-verify';
 import { savePreset } from '../../src/storage/presets-store';
 import { encodeResultTable } from '../../src/storage/result-table-codec';
@@ -55,6 +56,9 @@ describe('true thickness on a hole nearly parallel to the plane', () => {
     expect(report.notes.some((note) => note.startsWith('* The hole runs within 15° of the plane'))).toBe(
       true,
     );
+    // The strip log reads the angle too, to mark the thickness in its tooltip.
+    const [logged] = holeRunResults(small.project.db, run.run.id, 'ALONG').intervals;
+    expect(logged!.angleToPlane).toBeCloseTo(5, 9);
     const page = runPage(small.project.db, run.run.id, 0, 10);
     expect(page.columns.slice(0, 8)).toEqual([
       'hole_id',
