@@ -75,6 +75,48 @@ describe('survey rules', () => {
     expect(problems.map((p) => p.rule)).toEqual(['survey-dogleg', 'survey-duplicate-depth']);
     expect(problems[0]?.message).toContain('10.0 deg per 30 m');
   });
+
+  it('reports the true severity of a bend between close stations (2.5 deg in 3 m is 25 deg per 30 m)', () => {
+    const problems = checkSurveys(
+      { ...hole, eoh: 100 },
+      [survey(1, 10, 90, -60), survey(2, 13, 90, -57.5)],
+      settings,
+    );
+    expect(problems.map((p) => p.rule)).toEqual(['survey-dogleg']);
+    expect(problems[0]?.message).toContain('25.0 deg per 30 m');
+    expect(problems[0]?.message).toContain('2.5 deg in 3 m');
+    expect(problems[0]?.message).toContain('between 10 m and 13 m');
+  });
+
+  it('scales to 100 ft in a feet project', () => {
+    const problems = checkSurveys(
+      { ...hole, eoh: 1000 },
+      [survey(1, 100, 90, -60), survey(2, 110, 90, -58)],
+      { ...settings, lengthUnit: 'ft' },
+    );
+    expect(problems[0]?.message).toContain('20.0 deg per 100 ft');
+  });
+
+  it('keeps reading noise of dense gyro stations quiet: bends under the minimum angle are not warned', () => {
+    expect(DEFAULT_VALIDATION.doglegMinAngle).toBe(1);
+    // 0.5 deg in 1 m would be 15 deg per 30 m, but half a degree is within a gyro's reading accuracy.
+    const noisy = checkSurveys(
+      { ...hole, eoh: 100 },
+      [survey(1, 10, 90, -60), survey(2, 11, 90, -59.5), survey(3, 12, 90, -60)],
+      settings,
+    );
+    expect(noisy).toEqual([]);
+    // A steady flattening of 1 deg every 3 m (10 deg per 30 m) is a real bend, warned on each step.
+    const bending = checkSurveys(
+      { ...hole, eoh: 100 },
+      [survey(1, 10, 90, -60), survey(2, 13, 90, -59), survey(3, 16, 90, -58)],
+      settings,
+    );
+    expect(bending.map((p) => p.message.split(' between')[0])).toEqual([
+      'Bend of 10.0 deg per 30 m (1 deg in 3 m)',
+      'Bend of 10.0 deg per 30 m (1 deg in 3 m)',
+    ]);
+  });
 });
 
 describe('assay rules', () => {

@@ -1,6 +1,8 @@
 // The validation rules every drill-hole database needs, as pure functions over one hole's rows. The CLI's
 // `validate`, the grids' flags and the importers all call these, so a rule is written once.
 import { doglegAngle, doglegSeverity } from '../desurvey/dogleg';
+
+const RADIANS = Math.PI / 180;
 import type { LengthUnit, LithologyRow, Problem, SampleRow, SurveyRow } from '../model';
 
 export const RULES = {
@@ -25,12 +27,18 @@ export interface ValidationSettings {
   lengthUnit: LengthUnit;
   /** Dogleg severity, in degrees per 30 m (per 100 ft in a feet project), above which a bend is warned. */
   doglegLimit: number;
+  /**
+   * Bends smaller than this many degrees are reading noise, whatever their severity: two close gyro
+   * stations half a degree apart say nothing about the hole.
+   */
+  doglegMinAngle: number;
   /** Gaps and overlaps smaller than this (in the project's unit) are rounding noise, not problems. */
   depthTolerance: number;
 }
 
 export const DEFAULT_VALIDATION: Omit<ValidationSettings, 'lengthUnit'> = {
   doglegLimit: 6,
+  doglegMinAngle: 1,
   depthTolerance: 0.001,
 };
 
@@ -216,10 +224,13 @@ export function checkSurveys(
     }
     // Directions here are compared as stored: a flip of the dip sign flips both, which keeps the angle.
     const angle = doglegAngle(previous.azimuth, previous.dip, station.azimuth, station.dip);
-    // Judged over at least 30 m (100 ft) of hole, so the reading noise of closely spaced gyro stations is
-    // not mistaken for a sharp bend.
-    const severity = doglegSeverity(angle, Math.max(length, perLength), perLength);
-    if (severity > settings.doglegLimit) {
+    const degrees = angle / RADIANS;
+    // The true severity over the stations' own distance; the noise of close stations is kept out by the
+    // minimum angle, not by stretching the distance (which hid a 2.5 deg kink in 3 m).
+    const severity = doglegSeverity(angle, length, perLength);
+    // Floating point: 1 deg between stations may come back as 0.9999999 deg, 3 deg in 50 ft as a severity
+    // of 6.000000001 per 100 ft; neither is meant to tip the decision.
+    if (degrees >= settings.doglegMinAngle - 1e-6 && severity > settings.doglegLimit + 1e-9) {
       found.push(
         problem(
           'survey-dogleg',
@@ -227,7 +238,7 @@ export function checkSurveys(
           hole.hole_id,
           station.id,
           'azimuth',
-          `Bend of ${severity.toFixed(1)} deg per ${perLength} ${unit} between ${formatDepth(previous.depth, unit)} and ${formatDepth(station.depth, unit)} (limit ${settings.doglegLimit}); check the azimuth and dip readings.`,
+          `Bend of ${severity.toFixed(1)} deg per ${perLength} ${unit} (${Number(degrees.toFixed(2))} deg in ${formatDepth(length, unit)}) between ${formatDepth(previous.depth, unit)} and ${formatDepth(station.depth, unit)} (limit ${settings.doglegLimit} deg per ${perLength} ${unit}); check the azimuth and dip readings.`,
         ),
       );
     }

@@ -28,6 +28,7 @@ export function validationSettings(db: Database, lengthUnit: LengthUnit): Valida
   return {
     lengthUnit,
     doglegLimit: getNumberSetting(db, 'validation.dogleg_limit', DEFAULT_VALIDATION.doglegLimit),
+    doglegMinAngle: getNumberSetting(db, 'validation.dogleg_min_angle', DEFAULT_VALIDATION.doglegMinAngle),
     depthTolerance: getNumberSetting(db, 'validation.depth_tolerance', DEFAULT_VALIDATION.depthTolerance),
   };
 }
