@@ -40,7 +40,7 @@ export function* holeBundleBatches(db: Database, options: BundleOptions = {}): G
     : (cachedStatement(db, 'SELECT id FROM holes ORDER BY id').pluck().all() as number[]);
   const holes = cachedStatement(
     db,
-    'SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id >= ? AND id <= ? ORDER BY id',
+    'SELECT id, hole_id, eoh, easting, northing, elevation FROM holes WHERE id >= ? AND id <= ? ORDER BY id',
   );
   const surveys = cachedStatement(
     db,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkCollar,
   checkIntervals,
   checkSampleAssays,
   checkSurveys,
@@ -8,7 +9,7 @@ import {
 import type { SurveyRow } from '../../src/domain/model';
 
 const settings = { ...DEFAULT_VALIDATION, lengthUnit: 'm' as const };
-const hole = { id: 1, hole_id: 'DH001', eoh: 50, easting: 1, northing: 2 };
+const hole = { id: 1, hole_id: 'DH001', eoh: 50, easting: 1, northing: 2, elevation: 300 };
 const interval = (id: number, from: number | null, to: number | null) => ({
   id,
   depth_from: from,
@@ -116,6 +117,25 @@ describe('survey rules', () => {
       'Bend of 10.0 deg per 30 m (1 deg in 3 m)',
       'Bend of 10.0 deg per 30 m (1 deg in 3 m)',
     ]);
+  });
+});
+
+describe('collar rules', () => {
+  it('wants easting and northing, then an elevation, and says what to enter', () => {
+    expect(checkCollar(hole)).toEqual([]);
+    const none = checkCollar({ ...hole, easting: null, northing: null, elevation: null });
+    expect(none.map((p) => [p.rule, p.column, p.message])).toEqual([
+      [
+        'collar-missing',
+        'easting',
+        'Hole DH001 has no collar coordinates; enter its easting and northing and elevation.',
+      ],
+    ]);
+    const flat = checkCollar({ ...hole, elevation: null });
+    expect(flat.map((p) => [p.rule, p.severity, p.table, p.column])).toEqual([
+      ['collar-elevation-missing', 'error', 'holes', 'elevation'],
+    ]);
+    expect(flat[0]!.message).toMatch(/^Hole DH001 has no collar elevation; enter it \(RL, Z\)/);
   });
 });
 

@@ -14,6 +14,7 @@ export const RULES = {
   'survey-duplicate-depth': { severity: 'error', title: 'Two surveys at one depth' },
   'survey-dogleg': { severity: 'warning', title: 'Sharp bend between surveys' },
   'collar-missing': { severity: 'error', title: 'Hole without collar coordinates' },
+  'collar-elevation-missing': { severity: 'error', title: 'Hole without collar elevation' },
   'duplicate-sample-id': { severity: 'error', title: 'Sample ID used twice' },
   'duplicate-parent-missing': { severity: 'warning', title: 'Duplicate of an unknown sample' },
   'assay-unreadable': { severity: 'error', title: 'Result text not a number or known code' },
@@ -48,6 +49,7 @@ export interface HoleUnderTest {
   eoh: number | null;
   easting: number | null;
   northing: number | null;
+  elevation: number | null;
 }
 
 /** The columns the rules read; callers may pass fuller rows. */
@@ -246,19 +248,37 @@ export function checkSurveys(
   return found;
 }
 
-/** The collar rule: a hole needs coordinates before it can be placed or desurveyed. */
+/**
+ * The collar rules: a hole needs easting and northing before it can be placed, and an elevation before it
+ * can be desurveyed in 3-D. Both are errors of the holes table, so only calculations that place holes
+ * (desurvey, plans and sections) leave such a hole out; intercepts and composites do not read them.
+ */
 export function checkCollar(hole: HoleUnderTest): Problem[] {
-  if (hole.easting !== null && hole.northing !== null) return [];
-  return [
-    problem(
-      'collar-missing',
-      'holes',
-      hole.hole_id,
-      hole.id,
-      'easting',
-      `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing.`,
-    ),
-  ];
+  if (hole.easting === null || hole.northing === null) {
+    return [
+      problem(
+        'collar-missing',
+        'holes',
+        hole.hole_id,
+        hole.id,
+        'easting',
+        `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing${hole.elevation === null ? ' and elevation' : ''}.`,
+      ),
+    ];
+  }
+  if (hole.elevation === null) {
+    return [
+      problem(
+        'collar-elevation-missing',
+        'holes',
+        hole.hole_id,
+        hole.id,
+        'elevation',
+        `Hole ${hole.hole_id} has no collar elevation; enter it (RL, Z): desurvey and anything that places the hole in 3-D need it. Intercepts and composites still read the hole.`,
+      ),
+    ];
+  }
+  return [];
 }
 
 export function sampleIntervals(samples: readonly SampleUnderTest[]): Interval[] {

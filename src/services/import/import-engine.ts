@@ -154,6 +154,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           eoh: hole.eoh,
           easting: hole.easting,
           northing: hole.northing,
+          elevation: hole.elevation,
         });
         if (hole.hole_type && writer.ensureLookup('hole_type', hole.hole_type, null))
           noteLookup(context, 'hole_type', hole.hole_type);

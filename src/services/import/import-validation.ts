@@ -89,7 +89,9 @@ export class ImportValidation {
       samples: db.prepare('SELECT EXISTS (SELECT 1 FROM samples WHERE hole = ?)').pluck(),
       lithology: db.prepare('SELECT EXISTS (SELECT 1 FROM lithology WHERE hole = ?)').pluck(),
     };
-    this.holeInfo = db.prepare('SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id = ?');
+    this.holeInfo = db.prepare(
+      'SELECT id, hole_id, eoh, easting, northing, elevation FROM holes WHERE id = ?',
+    );
   }
 
   /** A hole this import creates (collar row, or intervals without one). Call before writing its rows. */
