@@ -54,6 +54,7 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -300,6 +301,16 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Project settings (issue 9)
+  'settings.list': call<ProjectSettingInfo[]>()(empty),
+  'settings.set': call<SettingChangeResult>()(
+    z
+      .object({
+        key: z.string().min(1).max(100),
+        value: z.string().max(2000),
+      })
+      .strict(),
+  ),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

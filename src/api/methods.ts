@@ -63,6 +63,9 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // Project settings (issue 9): missing-value codes, validation thresholds
+  'settings.list',
+  'settings.set',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyteFromHeader, parseLabValue } from '../../src/domain/assay-values';
+import { analyteFromHeader, parseLabValue, parseSentinelList } from '../../src/domain/assay-values';
 import { mapHeaders, MappingError } from '../../src/domain/import/header-mapping';
 import { parseField, parseNumber, TABLE_FIELDS } from '../../src/domain/table-fields';
 import { detectDipConvention } from '../../src/domain/dip';
@@ -101,6 +101,37 @@ describe('lab values', () => {
       value: null,
       flag: 'invalid',
     });
+  });
+});
+
+describe('missing-value sentinels', () => {
+  const options = { negativeIsBelowDetection: true };
+  it('reads -99, -999 and -9999 as missing, not as below a limit of thousands', () => {
+    for (const text of ['-99', '-999', '-9999', '-999.0', ' -9999 '])
+      expect(parseLabValue(text, options)).toEqual({ value: null, flag: 'missing' });
+    // Whether or not negatives are below-detection codes.
+    expect(parseLabValue('-999', { negativeIsBelowDetection: false })).toEqual({
+      value: null,
+      flag: 'missing',
+    });
+    // Other negatives stay below-detection codes; -99.9 is not a built-in sentinel.
+    expect(parseLabValue('-0.01', options)).toEqual({ value: 0.01, flag: 'bdl' });
+    expect(parseLabValue('-99.9', options)).toEqual({ value: 99.9, flag: 'bdl' });
+    expect(parseLabValue('-1', options)).toEqual({ value: 1, flag: 'bdl' });
+  });
+
+  it("adds the project's own codes", () => {
+    const own = { ...options, missingSentinels: [-1, -99.9] };
+    expect(parseLabValue('-1', own)).toEqual({ value: null, flag: 'missing' });
+    expect(parseLabValue('-99.9', own)).toEqual({ value: null, flag: 'missing' });
+    expect(parseLabValue('-0.5', own)).toEqual({ value: 0.5, flag: 'bdl' });
+  });
+
+  it('takes a typed list of negative numbers only', () => {
+    expect(parseSentinelList('-1, -99.9;-1  -5')).toEqual([-1, -99.9, -5]);
+    expect(parseSentinelList('')).toEqual([]);
+    expect(() => parseSentinelList('-1, 999')).toThrow(/"999" is not a negative number/);
+    expect(() => parseSentinelList('x')).toThrow(/"x" is not a negative number/);
   });
 });
 

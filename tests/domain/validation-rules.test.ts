@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCollar,
   checkIntervals,
-  checkSampleAssays,
   checkSurveys,
   DEFAULT_VALIDATION,
 } from '../../src/domain/validation/rules';
+import { checkSampleAssays } from '../../src/domain/validation/assay-checks';
 import type { SurveyRow } from '../../src/domain/model';
 
 const settings = { ...DEFAULT_VALIDATION, lengthUnit: 'm' as const };
@@ -149,5 +149,22 @@ describe('assay rules', () => {
     ]);
     expect(problems.map((p) => p.rule)).toEqual(['assay-unreadable', 'assay-percent-sum']);
     expect(problems[1]?.message).toContain('105 %');
+  });
+
+  it('flags a below-detection limit over 100 % (or 1,000,000 ppm) as an error naming sample, analyte, value', () => {
+    const problems = checkSampleAssays('DH001', 7, 'Sample A1', [
+      { analyte: 'Cu', unit: '%', value: 5000, flag: 'bdl', lab_text: '-5000' },
+      { analyte: 'Ag', unit: 'ppm', value: 2_000_000, flag: 'bdl', lab_text: '<2000000' },
+      { analyte: 'Au', unit: 'ppb', value: 5000, flag: 'bdl', lab_text: '-5000' },
+      { analyte: 'Zn', unit: '%', value: 0.01, flag: 'bdl', lab_text: '-0.01' },
+    ]);
+    expect(problems.map((p) => [p.rule, p.severity, p.table, p.column])).toEqual([
+      ['assay-implausible-limit', 'error', 'assays', 'Cu'],
+      ['assay-implausible-limit', 'error', 'assays', 'Ag'],
+    ]);
+    expect(problems[0]!.message).toBe(
+      'Sample A1 Cu: "-5000" would mean below a detection limit of 5,000 %, more than 100 %, so it cannot be a detection limit. If it means no result, add it to the project\'s missing-value codes (setting assays.missing_sentinels, see drillbench settings); otherwise correct the result.',
+    );
+    expect(problems[1]!.message).toContain("Correct the result, or the analyte's unit.");
   });
 });

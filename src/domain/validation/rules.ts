@@ -18,6 +18,7 @@ export const RULES = {
   'duplicate-sample-id': { severity: 'error', title: 'Sample ID used twice' },
   'duplicate-parent-missing': { severity: 'warning', title: 'Duplicate of an unknown sample' },
   'assay-unreadable': { severity: 'error', title: 'Result text not a number or known code' },
+  'assay-implausible-limit': { severity: 'error', title: 'Detection limit over 100 % (1,000,000 ppm)' },
   'assay-over-100-percent': { severity: 'error', title: 'Percent value over 100' },
   'assay-percent-sum': { severity: 'error', title: 'Percent analytes sum over 100' },
 } as const;
@@ -77,7 +78,7 @@ export function formatDepth(value: number, unit: LengthUnit): string {
   return `${Number(value.toFixed(3))} ${unit}`;
 }
 
-function problem(
+export function problem(
   rule: RuleId,
   table: Problem['table'],
   holeId: string,
@@ -314,67 +315,6 @@ export function validateHole(bundle: HoleBundle, settings: ValidationSettings): 
     ...checkIntervals('samples', hole, sampleIntervals(bundle.samples), settings),
     ...checkIntervals('lithology', hole, lithologyIntervals(bundle.lithology), settings),
   ];
-}
-
-export interface ResultUnderTest {
-  analyte: string;
-  unit: string;
-  value: number | null;
-  flag: string;
-  lab_text: string;
-}
-
-/** Checks one sample's assay results: readable text, percent values and their sum. */
-export function checkSampleAssays(
-  holeId: string,
-  sampleRowId: number,
-  sampleLabelText: string,
-  results: readonly ResultUnderTest[],
-): Problem[] {
-  const found: Problem[] = [];
-  let percentSum = 0;
-  for (const result of results) {
-    if (result.flag === 'invalid') {
-      found.push(
-        problem(
-          'assay-unreadable',
-          'assays',
-          holeId,
-          sampleRowId,
-          result.analyte,
-          `${sampleLabelText} ${result.analyte}: "${result.lab_text}" is neither a number nor a known code (<DL, >DL, NS, IS); correct the result.`,
-        ),
-      );
-      continue;
-    }
-    if (result.unit !== '%' || result.value === null || result.flag !== 'value') continue;
-    if (result.value > 100) {
-      found.push(
-        problem(
-          'assay-over-100-percent',
-          'assays',
-          holeId,
-          sampleRowId,
-          result.analyte,
-          `${sampleLabelText} ${result.analyte} is ${result.value} %, more than 100 %; check the unit (ppm?) or the value.`,
-        ),
-      );
-    }
-    percentSum += result.value;
-  }
-  if (percentSum > 100 + 1e-9) {
-    found.push(
-      problem(
-        'assay-percent-sum',
-        'assays',
-        holeId,
-        sampleRowId,
-        null,
-        `${sampleLabelText}: percent analytes add up to ${Number(percentSum.toFixed(3))} %, more than 100 %; check units and values.`,
-      ),
-    );
-  }
-  return found;
 }
 
 /** Sample IDs used more than once across the project. `rows` holds every (sample id, hole, row id). */

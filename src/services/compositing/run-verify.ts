@@ -13,6 +13,7 @@ import {
   resolveInterceptParams,
   type StartRequest,
 } from './run-params';
+import { recheckIfRulesChanged } from '../validation/validate-project';
 import { loadRun } from './run-reading';
 import { ENGINE, holesLeftOut, type RunContextRecord, type RunControl, type RunOutcome } from './run-support';
 
@@ -23,6 +24,8 @@ export function runKind(
   request: StartRequest,
   control: RunControl,
 ): RunOutcome {
+  // Which holes are left out follows the stored problems: they must be today's.
+  recheckIfRulesChanged(project.db, project.settings.length_unit);
   switch (kind) {
     case 'intercepts':
       return runIntercepts(project, resolveInterceptParams(project.db, request), control);

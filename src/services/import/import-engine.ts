@@ -9,6 +9,7 @@ import type {
   ImportRequest,
   ImportSummary,
 } from '../../api/import-types';
+import { basename } from 'node:path';
 import type { LabValueOptions } from '../../domain/assay-values';
 import {
   FILE_KINDS,
@@ -24,8 +25,9 @@ import { problemsSince } from '../../storage/import-problems';
 import { ImportWriter } from '../../storage/import-writer';
 import { countProblems } from '../../storage/problems-store';
 import { StorageError } from '../../storage/storage-error';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { validationSettings } from '../validation/validate-project';
-import { importAssayRows } from './assay-import';
+import { importAssayRows, noteAssayCodes } from './assay-import';
 import { checkHeaderUnits, decideDipConvention, numericColumnJudge, openForImport } from './import-preflight';
 import { holeFor, noteLookup, type ImportContext } from './import-context';
 import { ImportCancelled, ImportError } from './import-errors';
@@ -193,8 +195,11 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     }
   };
   let results: ImportedFileSummary['results'] = {};
+  let missingCodes: ImportedFileSummary['missingCodes'] = [];
   if (fileSpec.kind === 'assays') {
-    ({ rows, stored, refused, results } = importAssayRows(context, fileSpec, file, mapping, analytes));
+    const read = importAssayRows(context, fileSpec, file, mapping, analytes);
+    ({ rows, stored, refused, results, missingCodes } = read);
+    noteAssayCodes(context, basename(fileSpec.path), missingCodes, read.implausibleLimits);
   } else {
     file.forEachRow(
       (row) => {
@@ -265,6 +270,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     analytes: mapping.analytes.map((a) => ({ header: a.header, code: a.code, unit: a.unit as AnalyteUnit })),
     ignoredColumns: mapping.ignored.map((i) => i.header),
     results,
+    missingCodes,
   };
 }
 
@@ -288,6 +294,7 @@ export function runImport(
   const labOptions: LabValueOptions = {
     negativeIsBelowDetection: request.negativeIsBelowDetection ?? true,
     codes: resultCodeMap(request.resultCodes),
+    missingSentinels: projectMissingSentinels(db),
   };
   const problemsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
   const files = [...request.files].sort(

@@ -8,14 +8,13 @@ import type { Problem } from '../../domain/model';
 import {
   checkCollar,
   checkIntervals,
-  checkSampleAssays,
   checkSurveys,
   type HoleUnderTest,
   type Interval,
-  type ResultUnderTest,
   type SurveyUnderTest,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { checkSampleAssays, type ResultUnderTest } from '../../domain/validation/assay-checks';
 import { replaceHoleProblems } from '../../storage/problems-store';
 import { PROJECT_RULES, validateHoles, validateProjectRules } from '../validation/validate-project';
 
