@@ -183,7 +183,13 @@ export function fileHints(
   };
   const collect = (field: string) =>
     rows.map((row) => read(row, field)).filter((value): value is number => value !== null);
-  const dips = collect('dip');
+  const holeColumn = mapping.fields.hole_id;
+  const dips = rows.flatMap((row) => {
+    const dip = read(row, 'dip');
+    return dip === null
+      ? []
+      : [{ hole: holeColumn === undefined ? '' : (row.fields[holeColumn] ?? '').trim(), dip }];
+  });
   const dipConvention =
     mapping.kind === 'collars' || mapping.kind === 'surveys'
       ? { ...detectDipConvention(dips), dips: dips.length }
