@@ -2,7 +2,7 @@
 // a number added to the list becomes "no result", one taken off the list is read as the grid would read
 // it again. Lab texts never change; each changed result is audited, the preferred result of its sample
 // and analyte decided again, and its hole re-validated.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { parseLabValue } from '../../domain/assay-values';
 import type { LengthUnit } from '../../domain/model';
 import { parseNumber } from '../../domain/table-fields';

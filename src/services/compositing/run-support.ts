@@ -14,7 +14,7 @@ import {
   type HoleErrors,
 } from '../../domain/validation/calculation-reads';
 import { holeErrorSummaries } from '../../storage/compositing-scan';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { listAnalytes } from '../../storage/project-queries';
 import { encodeResultTable } from '../../storage/result-table-codec';
 import { saveRun, type RunRecord, type StoredRun } from '../../storage/runs-store';
