@@ -34,11 +34,12 @@ export const interceptsCommand: CliCommand = {
          [--plane DIP/DIPDIR] [--analytes A,B] [--preset NAME] [--holes ID,ID] [--out F] [--report]
 
 Finds significant intercepts hole by hole (rules in docs/compositing.md) and saves the run with its
-parameters and a hash of the data read (see drillbench runs). Holes with validation errors are left out
-and named. --out F writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are
-hole_id, kind, from, to, length, true_thickness, angle_to_plane (degrees between hole and plane), grade,
-then one per analyte, at full precision. Without --out the news-release report is printed; a true
-thickness measured where the hole runs within 15 degrees of the plane is marked * there as unreliable.
+parameters and a hash of the data read (see drillbench runs). Holes with validation errors in what the
+run reads (samples, the analytes used; surveys and collar with --plane) are left out and named. --out F
+writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are hole_id, kind, from, to,
+length, true_thickness, angle_to_plane (degrees between hole and plane), grade, then one per analyte, at
+full precision. Without --out the news-release report is printed; a true thickness measured where the
+hole runs within 15 degrees of the plane is marked * there as unreliable.
   --grade             grade expression over analyte codes: Zn, Zn + Pb, Cu + 0.62 * Au
   --grade-unit        unit of the grade, cutoff and minimum grade: %, ppm, ppb, g/t or oz/t; each analyte
                       is converted into it before the expression is evaluated (1 % = 10,000 ppm,
