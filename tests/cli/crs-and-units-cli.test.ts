@@ -4,7 +4,8 @@ import DatabaseConstructor from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { DATASETS, tempFolder } from '../helpers/temp-project';
+import { DATASETS } from '../helpers/datasets';
+import { tempFolder } from '../helpers/temp-project';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

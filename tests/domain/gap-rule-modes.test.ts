@@ -11,7 +11,7 @@ import {
   type ValidationSettings,
 } from '../../src/domain/validation/rules';
 
-const hole = { id: 1, hole_id: 'EUG-11-109', eoh: 300, easting: 1, northing: 2 };
+const hole = { id: 1, hole_id: 'EUG-11-109', eoh: 300, easting: 1, northing: 2, elevation: 1700 };
 const settings = (sampleGaps?: GapMode, sampleRunBreak?: number): ValidationSettings => ({
   ...DEFAULT_VALIDATION,
   lengthUnit: 'm',

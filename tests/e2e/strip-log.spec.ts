@@ -7,6 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATASETS } from '../helpers/datasets';
 import { cell, openView } from './entry-grid-helpers';
 import { drillbench, startHost } from './web-host-fixture';
 
@@ -15,7 +16,7 @@ interface Hosted {
   directory: string;
 }
 
-const TOM = '/work/shared/datasets/tom_zone';
+const TOM = join(DATASETS, 'tom_zone');
 
 async function host(prepare: (directory: string) => string, use: (hosted: Hosted) => Promise<void>) {
   const directory = mkdtempSync(join(tmpdir(), 'drillbench-e2e-strip-'));

@@ -9,6 +9,7 @@ import DatabaseConstructor from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATASETS } from '../helpers/datasets';
 import { drillbench, startHost } from './web-host-fixture';
 
 interface Hosted {
@@ -16,7 +17,7 @@ interface Hosted {
   projectPath: string;
 }
 
-const FORRESTANIA = '/work/shared/datasets/forrestania';
+const FORRESTANIA = join(DATASETS, 'forrestania');
 
 async function host(prepare: (directory: string) => string, use: (hosted: Hosted) => Promise<void>) {
   const directory = mkdtempSync(join(tmpdir(), 'drillbench-e2e-validation-'));

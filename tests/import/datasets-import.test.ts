@@ -7,7 +7,8 @@ import { countProblems } from '../../src/storage/problems-store';
 import { setSetting } from '../../src/storage/settings-store';
 import { validateProject } from '../../src/services/validation/validate-project';
 import type { Project } from '../../src/storage/project-db';
-import { DATASETS, tempProject } from '../helpers/temp-project';
+import { DATASETS } from '../helpers/datasets';
+import { tempProject } from '../helpers/temp-project';
 
 const who = { osUser: 'tester', source: 'cli' } as const;
 

@@ -10,7 +10,7 @@ import { toApiError } from '../../src/services/api/error-mapping';
 import type { Project } from '../../src/storage/project-db';
 import { closeProject } from '../../src/storage/project-db';
 import { demoProject, fingerprint, tempDirectory } from '../helpers/project-fixtures';
-import { DATASETS } from '../helpers/temp-project';
+import { DATASETS } from '../helpers/datasets';
 
 const who = { osUser: 'tester', source: 'import' as const };
 let directory: ReturnType<typeof tempDirectory>;

@@ -84,6 +84,25 @@ describe('gap warnings as a project setting', () => {
     ]);
     expect((await apiError(api['validation.setGapSettings']({ runBreak: -1 }))).code).toBe('invalid-input');
   });
+
+  it('is one of the named project settings (drillbench settings), which re-validates the same way', async () => {
+    const listed = (await api['settings.list']({})).find(
+      (setting) => setting.key === 'validation.sample_gaps',
+    );
+    expect(listed).toMatchObject({ value: 'inside-runs', isDefault: true, default: 'inside-runs' });
+    const change = await api['settings.set']({ key: 'validation.sample_gaps', value: 'ALL' });
+    expect(change).toMatchObject({
+      value: 'all',
+      effect: 'The project was re-validated with the new value.',
+    });
+    expect((await api['validation.gapSettings']({})).mode).toBe('all');
+    expect((await api['validation.summary']({})).warnings).toBe(57);
+    const refused = await apiError(
+      api['settings.set']({ key: 'validation.sample_gaps', value: 'sometimes' }),
+    );
+    expect(refused.message).toBe('validation.sample_gaps: Give off, inside-runs, all (got "sometimes").');
+    expect((await api['validation.gapSettings']({})).mode).toBe('all');
+  });
 });
 
 describe('the problem list', () => {

@@ -7,7 +7,7 @@ import type { ProblemRow, ValidationSummary } from '../../api/types';
 import type { AcknowledgementEvent, GapSettings } from '../../api/validation-types';
 import type { DataTable } from '../../domain/model';
 import { analyteColumnId } from '../../domain/entry/grid-cells';
-import { plural } from '../../domain/report/plural';
+import { nounFor, plural } from '../../domain/report/plural';
 import { GAP_MODE_TITLES } from '../../domain/validation/rules';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
@@ -40,7 +40,7 @@ export function summaryWords(summary: ValidationSummary): string {
   const excluded = summary.holesWithErrors.length;
   return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${acknowledged}${
     excluded > 0
-      ? ` - ${plural(excluded, 'hole')} with errors ${excluded === 1 ? 'is' : 'are'} left out of composites and intercepts`
+      ? ` - ${plural(excluded, 'hole')} ${nounFor(excluded, 'has', 'have')} errors; a calculation leaves a hole out when the error is in what it reads`
       : ''
   }`;
 }
@@ -317,7 +317,7 @@ export function ValidationView({
                   ) : (
                     <span
                       className="hint"
-                      title="Errors keep the hole out of calculations until the data is fixed"
+                      title="An error keeps its hole out of the calculations that read what it is about until the data is fixed"
                     >
                       fix the data
                     </span>

@@ -4,7 +4,7 @@ import type { ValidationSummary } from '../../api/types';
 import { RULES, type RuleId } from '../../domain/validation/rules';
 import { acknowledgedWarningCount, acknowledgementEvents } from '../../storage/acknowledgements-store';
 import { countProblems, holesWithErrors, listProblems } from '../../storage/problems-store';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { acknowledgeWarning, withdrawAcknowledgement } from '../validation/acknowledgements';
 import { validateProject } from '../validation/validate-project';
 import { readGapSettings, saveGapSettings } from '../validation/validation-settings';

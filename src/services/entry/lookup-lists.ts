@@ -1,6 +1,5 @@
 // Editable lookup lists (lithology codes, hole types, survey methods): add a code, rename it (every row
 // using it follows, audited), describe it, or delete it when no row uses it. Each is an undoable change.
-import type { Database } from 'better-sqlite3';
 import type { LookupListInfo } from '../../api/entry-types';
 import { codeColours, normaliseColour } from '../../domain/lithology-colours';
 import type { DataTable } from '../../domain/model';
@@ -13,6 +12,7 @@ import {
   nextSortOrder,
   rowsUsingCode,
 } from '../../storage/lookup-store';
+import type { Database } from '../../storage/project-db';
 import type { WriteTracker } from '../../storage/row-writes';
 import { StorageError } from '../../storage/storage-error';
 import { runAction, type EntryEnv } from './entry-transaction';

@@ -1,10 +1,10 @@
 // A saved run's results in one hole, for the strip log: intercepts ("and" and "including" told apart as
 // the release table does) or composites, read through the run's own output columns so they match its
 // CSV file column for column.
-import type { Database } from 'better-sqlite3';
 import type { HoleRunInterval, HoleRunResults } from '../../api/hole-types';
 import { RowReader } from '../../domain/compositing/run-results';
 import { runReadHole } from '../../storage/hole-view-queries';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 import { loadRun, loadRunTable, runContext, runOutputColumns } from '../compositing/run-reading';
 import { toRunInfo } from '../compositing/run-support';
@@ -27,11 +27,12 @@ export function holeRunResults(db: Database, runId: number, typedHoleId: string)
   const columns = runOutputColumns(run);
   const reader = new RowReader(table, columns);
   const at = (header: string) => columns.findIndex((column) => column.header === header);
-  const [from, to, length, thickness, grade, domain] = [
+  const [from, to, length, thickness, angle, grade, domain] = [
     'from',
     'to',
     'length',
     'true_thickness',
+    'angle_to_plane',
     'grade',
     'domain',
   ].map(at);
@@ -60,6 +61,7 @@ export function holeRunResults(db: Database, runId: number, typedHoleId: string)
       to: asNumber(cell(to)) ?? 0,
       length: asNumber(cell(length)) ?? 0,
       trueThickness: asNumber(cell(thickness)),
+      angleToPlane: asNumber(cell(angle)),
       grade: asNumber(cell(grade)),
       values: analyteIndex.map((index) => asNumber(cell(index))),
       domain: typeof domainText === 'string' ? domainText : null,

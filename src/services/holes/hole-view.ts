@@ -1,13 +1,13 @@
 // A hole for its one-page view and strip log: the collar, surveys, samples (wide, with their results and
 // problems) and lithology, each read through the grids' own page queries so the view shows exactly what
 // the grids hold, plus the colour of each lithology code it uses.
-import type { Database } from 'better-sqlite3';
 import type { HoleSearchResult, HoleViewData, LithologyStyle } from '../../api/hole-types';
 import type { HolePageRow, LithologyPageRow, SamplePageRow, SurveyPageRow } from '../../api/types';
 import { codeColours, defaultCodeColour } from '../../domain/lithology-colours';
 import type { DataTable, LengthUnit } from '../../domain/model';
 import { findHoleRowId, searchHoleIds } from '../../storage/hole-view-queries';
 import { lookupCodes } from '../../storage/lookup-store';
+import type { Database } from '../../storage/project-db';
 import { listAnalytes } from '../../storage/project-queries';
 import { readRowsByIds, readViewIds } from '../../storage/table-pages';
 import { StorageError } from '../../storage/storage-error';

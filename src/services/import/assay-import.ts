@@ -1,16 +1,13 @@
 // Writes an assay file's samples and results from converted batches (assay-batches.ts), inline or fed
 // by the reader thread (assay-stream.ts), and streams them past validation as before.
 import type { ImportedFileSummary, ImportRequest } from '../../api/import-types';
+import { MISSING_SENTINELS, plausibleLimit } from '../../domain/assay-values';
 import { convertAssayValue } from '../../domain/import/analyte-units';
+import { nounFor, plural } from '../../domain/report/plural';
 import type { ColumnMapping } from '../../domain/import/header-mapping';
 import { ASSAY_FLAGS, SAMPLE_TYPES, type AnalyteUnit } from '../../domain/model';
-import {
-  intervalName,
-  isIntervalSample,
-  sampleLabel,
-  sentenceStart,
-  type ResultUnderTest,
-} from '../../domain/validation/rules';
+import type { ResultUnderTest } from '../../domain/validation/assay-checks';
+import { intervalName, isIntervalSample, sampleLabel, sentenceStart } from '../../domain/validation/rules';
 import type { AssayBatch } from './assay-batches';
 import { AssayStreamCancelled, streamAssayBatches } from './assay-stream';
 import { holeFor, type ImportContext } from './import-context';
@@ -19,6 +16,7 @@ import type { RowSource } from './import-sources';
 import { fileName } from './unit-plan';
 
 const INVALID = ASSAY_FLAGS.indexOf('invalid');
+const BDL = ASSAY_FLAGS.indexOf('bdl');
 
 export interface StoredAnalyte {
   column: number;
@@ -35,6 +33,9 @@ export interface AssayFileResult {
   stored: number;
   refused: number;
   results: ImportedFileSummary['results'];
+  missingCodes: ImportedFileSummary['missingCodes'];
+  /** Lab texts of below-detection codes whose limit cannot be (over 100 %), as written. */
+  implausibleLimits: string[];
 }
 
 export function importAssayRows(
@@ -49,6 +50,9 @@ export function importAssayRows(
   const analyteIds = analytes.map((analyte) => analyte.id);
   const percent = analytes.map((analyte) => analyte.unit === '%');
   const labUnits = analytes.map((analyte) => analyte.labUnit);
+  const plausible = analytes.map((analyte) => plausibleLimit(analyte.unit));
+  const missingCodes = new Map<string, number>();
+  const implausibleLimits: string[] = [];
   let rows = 0;
   let stored = 0;
   let refused = 0;
@@ -102,12 +106,18 @@ export function importAssayRows(
         flagCounts[flagIndex]!++;
         if (flagIndex === INVALID || percent[analyte]) needsCheck = true;
         const labUnit = labUnits[analyte];
-        if (labUnit !== undefined) {
-          // The number used for calculation in the analyte's unit; the lab's text stays as written.
-          const value = Number.isNaN(resultValue[r]!)
-            ? NaN
+        // A converted column: the number used for calculation is in the analyte's unit (and so is the
+        // plausibility check below); the lab's text stays as written and its unit is recorded.
+        const value =
+          labUnit === undefined || Number.isNaN(resultValue[r]!)
+            ? resultValue[r]!
             : convertAssayValue(resultValue[r]!, labUnit, analytes[analyte]!.unit);
-          resultValue[r] = value;
+        resultValue[r] = value;
+        if (flagIndex === BDL && value > plausible[analyte]!) {
+          needsCheck = true;
+          implausibleLimits.push(labText);
+        }
+        if (labUnit !== undefined) {
           writer.insertConvertedAssay(
             sample,
             analyteIds[analyte]!,
@@ -118,7 +128,6 @@ export function importAssayRows(
           );
           continue;
         }
-        const value = resultValue[r]!;
         writer.insertAssay(
           sample,
           analyteIds[analyte]!,
@@ -152,6 +161,8 @@ export function importAssayRows(
       }
     }
     for (const refusal of batch.refusals) context.refused.push({ file: fileName(fileSpec), ...refusal });
+    for (const [text, count] of batch.sentinels)
+      missingCodes.set(text, (missingCodes.get(text) ?? 0) + count);
     rows += batch.rows;
     stored += batch.count;
     refused += batch.refusals.length;
@@ -180,6 +191,7 @@ export function importAssayRows(
         },
         negativeIsBelowDetection: context.labOptions.negativeIsBelowDetection,
         codes: [...(context.labOptions.codes ?? new Map())],
+        missingSentinels: [...(context.labOptions.missingSentinels ?? [])],
       },
       context.control.parseMode ?? 'auto',
       store,
@@ -193,5 +205,35 @@ export function importAssayRows(
   ASSAY_FLAGS.forEach((flag, index) => {
     if (flagCounts[index]! > 0) results[flag] = flagCounts[index]!;
   });
-  return { rows, stored, refused, results };
+  return {
+    rows,
+    stored,
+    refused,
+    results,
+    missingCodes: [...missingCodes].map(([text, count]) => ({ text, count })),
+    implausibleLimits,
+  };
+}
+
+/** The summary's words on missing-value codes and impossible detection limits read from an assay file. */
+export function noteAssayCodes(
+  context: ImportContext,
+  name: string,
+  missingCodes: ImportedFileSummary['missingCodes'],
+  implausible: readonly string[],
+): void {
+  const total = missingCodes.reduce((sum, code) => sum + code.count, 0);
+  if (total > 0) {
+    const own = context.labOptions.missingSentinels ?? [];
+    const codes = [...MISSING_SENTINELS, ...own].join(', ');
+    context.notes.push(
+      `${name}: ${plural(total, 'result')} read as missing-value codes (no result), not as below detection: ${missingCodes.map((code) => `${code.text} (${code.count})`).join(', ')}. Codes: ${codes}${own.length > 0 ? '' : ' (setting assays.missing_sentinels adds others)'}.`,
+    );
+  }
+  if (implausible.length > 0) {
+    const texts = [...new Set(implausible)];
+    context.notes.push(
+      `${name}: ${plural(implausible.length, 'result')} ${nounFor(implausible.length, 'is')} ${nounFor(implausible.length, 'a below-detection code', 'below-detection codes')} whose detection limit would be over 100 % (1,000,000 ppm): ${texts.slice(0, 10).join(', ')}${texts.length > 10 ? ', ...' : ''}; flagged as errors (assay-implausible-limit).`,
+    );
+  }
 }

@@ -4,11 +4,11 @@
 import type { ImportRequest } from '../../api/import-types';
 import { conversionWords, describeClash, type UnitClash } from '../../domain/import/analyte-units';
 import { mapHeaders, MappingError } from '../../domain/import/header-mapping';
-import type { AnalyteUnit } from '../../domain/model';
+import type { AnalyteUnit, LengthUnit } from '../../domain/model';
 import type { LabValueOptions } from '../../domain/assay-values';
 import { plural } from '../../domain/report/plural';
 import { ImportError } from './import-errors';
-import { numericColumnJudge, openForImport } from './import-preflight';
+import { checkHeaderUnits, numericColumnJudge, openForImport } from './import-preflight';
 import type { ImportSources } from './import-sources';
 
 /** The file's name as messages give it: the name the user knows, else the path given. */
@@ -32,6 +32,7 @@ export function planUnitConversions(
   stored: ReadonlyMap<string, AnalyteUnit>,
   sources: ImportSources,
   labOptions: LabValueOptions,
+  projectLengthUnit: LengthUnit,
 ): UnitPlan {
   const units = new Map(stored);
   const clashes: UnitClash[] = [];
@@ -41,14 +42,18 @@ export function planUnitConversions(
     const file = openForImport(sources, spec);
     let analytes;
     try {
-      analytes = mapHeaders(
-        'assays',
+      const mapping = mapHeaders('assays', file.header, spec.mapping, numericColumnJudge(file, labOptions));
+      // Depth columns whose names contradict each other or the import come first: the import reports
+      // them (and a mapping it cannot use) for this file, with its line and column.
+      checkHeaderUnits(
+        fileName(spec),
         file.header,
-        spec.mapping,
-        numericColumnJudge(file, labOptions),
-      ).analytes;
+        mapping,
+        request.lengthUnit ?? projectLengthUnit,
+        request.lengthUnit !== undefined,
+      );
+      analytes = mapping.analytes;
     } catch (error) {
-      // The import itself reports a mapping it cannot use, with the file's line and column.
       if (error instanceof MappingError) continue;
       throw error;
     } finally {

@@ -9,7 +9,7 @@ import {
   problemForAcknowledgement,
 } from '../../storage/acknowledgements-store';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 
 interface Who {

@@ -5,7 +5,7 @@ import type { GapSettings } from '../../api/validation-types';
 import { defaultRunBreak, GAP_MODES, type GapMode } from '../../domain/validation/rules';
 import type { LengthUnit } from '../../domain/model';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { getSetting, setSetting } from '../../storage/settings-store';
 import { StorageError } from '../../storage/storage-error';
 
