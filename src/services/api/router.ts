@@ -14,6 +14,7 @@ import type { Handler, Handlers } from './handlers';
 import { importHandlers } from './import-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
+import { gridColumnHandlers } from './grid-column-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { validationHandlers } from './validation-handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...importWizardHandlers,
   ...exportHandlers,
+  ...gridColumnHandlers,
 };
 
 export interface Router {
