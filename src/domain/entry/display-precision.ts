@@ -22,6 +22,17 @@ function mayBeSinglePrecision(value: number): boolean {
   return (digits >= 8 && digits <= 9) || (digits > 9 && Math.fround(value) === value);
 }
 
+const POWERS = Array.from({ length: MAX_DISPLAY_DECIMALS + 1 }, (_, n) => 10 ** n);
+
+/** The fewest decimals (0 to 6) that are exactly the stored double, or null; plain arithmetic, no text. */
+function exactDecimals(value: number): number | null {
+  for (let decimals = 0; decimals <= MAX_DISPLAY_DECIMALS; decimals++) {
+    const power = POWERS[decimals] ?? 1;
+    if (Math.round(value * power) / power === value) return decimals;
+  }
+  return null;
+}
+
 /**
  * The fewest decimals (0 to 6) the number was written with: 12.5 has 1, 145 has 0. A value that came from
  * a single-precision source counts with the decimals it was meant to have: 142.50999 (142.51 as a float32,
@@ -29,15 +40,17 @@ function mayBeSinglePrecision(value: number): boolean {
  */
 export function valueDecimals(value: number): number {
   if (!Number.isFinite(value)) return 0;
-  const single = mayBeSinglePrecision(value);
-  const written = single ? value.toPrecision(8) : '';
-  for (let decimals = 0; decimals < MAX_DISPLAY_DECIMALS; decimals++) {
-    const rounded = roundHalfAway(value, decimals);
-    if (rounded === value) return decimals;
+  const exact = exactDecimals(value);
+  // Up to 7 significant digits, a number is as typed (a float32 holds those); the common case, kept cheap.
+  if (exact !== null && String(Math.round(Math.abs(value) * (POWERS[exact] ?? 1))).length < 8) return exact;
+  const limit = exact ?? MAX_DISPLAY_DECIMALS;
+  if (!mayBeSinglePrecision(value)) return limit;
+  const written = value.toPrecision(8);
+  for (let decimals = 0; decimals < limit; decimals++) {
     // The float32 nearest the shorter number, printed as the source printed it, is the stored text.
-    if (single && Math.fround(rounded).toPrecision(8) === written) return decimals;
+    if (Math.fround(roundHalfAway(value, decimals)).toPrecision(8) === written) return decimals;
   }
-  return MAX_DISPLAY_DECIMALS;
+  return limit;
 }
 
 /**

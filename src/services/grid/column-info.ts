@@ -13,7 +13,7 @@ import type { GridSession } from './grid-session';
 /** Samples of a view read before an analyte not yet seen is judged by the whole project instead. */
 export const EMPTY_SCAN_BUDGET = 10_000;
 /** Rows of a table whose numbers tell the decimals of its columns. */
-export const DECIMALS_SAMPLE = 20_000;
+export const DECIMALS_SAMPLE = 10_000;
 
 interface Memo {
   generation: number;
