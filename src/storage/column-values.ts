@@ -64,7 +64,9 @@ export function analytesWithAnyValue(db: Database): Set<number> {
  * table's field list only.
  */
 export function numberColumnSample(db: Database, table: DataTable, limit: number): Map<string, number[]> {
-  const columns = TABLE_FIELDS[table].filter((field) => field.kind === 'number').map((field) => field.key);
+  const fields = (TABLE_FIELDS as Partial<typeof TABLE_FIELDS>)[table];
+  if (!fields) throw new StorageError('refused', `There is no table "${String(table)}" with number columns.`);
+  const columns = fields.filter((field) => field.kind === 'number').map((field) => field.key);
   const values = new Map(columns.map((column) => [column, [] as number[]]));
   if (columns.length === 0) return values;
   if (!Number.isInteger(limit) || limit < 1)
