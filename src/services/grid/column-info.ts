@@ -1,7 +1,7 @@
 // What the grids ask about columns rather than rows: which analyte columns have no results in a view
 // (hidden by default) and how many decimals each number column's stored values were written with.
 // Answers are kept per view until the session sees a write.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import type { ColumnDecimals, EmptyAnalyteColumns } from '../../api/grid-layout-types';
 import { columnDecimals } from '../../domain/entry/display-precision';
 import type { DataTable } from '../../domain/model';
