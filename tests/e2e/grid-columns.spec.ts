@@ -8,10 +8,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DATASETS } from '../helpers/datasets';
 import { cell, filterHole, openView, readProject } from './entry-grid-helpers';
 import { drillbench, expect, startHost, test as base } from './web-host-fixture';
 
-const FORRESTANIA = join(import.meta.dirname, '../../../shared/datasets/forrestania');
+const FORRESTANIA = join(DATASETS, 'forrestania');
 
 interface Project {
   url: string;

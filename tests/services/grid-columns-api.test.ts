@@ -12,9 +12,10 @@ import { gridSession } from '../../src/services/grid/grid-session';
 import { runImport } from '../../src/services/import/import-engine';
 import { JobRunner } from '../../src/services/jobs/job-runner';
 import { closeProject, openProject, type Project } from '../../src/storage/project-db';
+import { DATASETS } from '../helpers/datasets';
 import { demoProject, newProject, tempDirectory } from '../helpers/project-fixtures';
 
-const FORRESTANIA = '/work/shared/datasets/forrestania';
+const FORRESTANIA = join(DATASETS, 'forrestania');
 const directory = tempDirectory('drillbench-grid-columns-');
 const opened: { project: Project; jobs: JobRunner }[] = [];
 

@@ -85,7 +85,9 @@ export function useGridColumns(options: {
   const errors = useRef(onError);
   errors.current = onError;
 
-  const ids = useMemo(() => columns.map(columnIdOf), [columns]);
+  // Columns without a name (the holes grid's Strip log buttons) are controls, not data: left as they are.
+  const named = useMemo(() => columns.filter((column) => (column.headerName ?? '') !== ''), [columns]);
+  const ids = useMemo(() => named.map(columnIdOf), [named]);
 
   useEffect(() => {
     let live = true;
@@ -257,7 +259,7 @@ export function useGridColumns(options: {
   };
 
   const entries = useCallback((): ColumnEntry[] => {
-    const byId = new Map(columns.map((column) => [columnIdOf(column), column]));
+    const byId = new Map(named.map((column) => [columnIdOf(column), column]));
     return arrangeColumns(ids, layout).map((column) => {
       const def = byId.get(column.id);
       return {
@@ -270,7 +272,7 @@ export function useGridColumns(options: {
         decimals: column.decimals ?? null,
       };
     });
-  }, [columns, ids, layout, empty]);
+  }, [named, ids, layout, empty]);
 
   // Empty analyte columns left to the default: hidden, unless the layout shows them.
   const emptyByDefault = arrangeColumns(ids, layout).filter(
