@@ -54,6 +54,13 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import {
+  deleteSectionLineSchema,
+  intervalsRequestSchema,
+  saveSectionLineSchema,
+  tracesRequestSchema,
+} from './section-schemas';
+import type { RunIntervals, SavedSectionLine, TraceSet } from './section-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -300,6 +307,12 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Plan map and cross-sections (issue 10)
+  'sections.traces': call<TraceSet>()(tracesRequestSchema),
+  'sections.intervals': call<RunIntervals>()(intervalsRequestSchema),
+  'sections.lines': call<SavedSectionLine[]>()(empty),
+  'sections.saveLine': call<SavedSectionLine>()(saveSectionLineSchema),
+  'sections.deleteLine': call<{ deleted: true }>()(deleteSectionLineSchema),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
