@@ -1,0 +1,362 @@
+// A cross-section as an ECharts option: distance along the section across, elevation up (equal scale, or
+// a chosen vertical exaggeration), the traces in the slab projected onto it, a run's intercepts or
+// composites as bars along the traces coloured by grade class, hole IDs at collars, intercept labels
+// ("9.2 m @ 13.73 % Zn+Pb"), and the true-thickness plane drawn through each intercept at its apparent dip.
+import type { RunIntervals, TraceSet } from '../api/section-types';
+import { planeOnSection, planeSegment } from '../domain/sections/apparent-dip';
+import { traceIndex } from '../domain/sections/hole-traces';
+import { intervalOnSection, tracesOnSection } from '../domain/sections/section-clipping';
+import {
+  lookingAzimuth,
+  sectionFrame,
+  type SectionFrame,
+  type SectionLine,
+} from '../domain/sections/section-geometry';
+import type { EChartsOption } from './echarts-setup';
+
+type SeriesList = Extract<NonNullable<EChartsOption['series']>, unknown[]>;
+import { coordinateLabel, equalScaleRanges, type Extent } from './equal-scale';
+import { classOf, gradeClasses, MISSING_COLOUR } from './grade-classes';
+import { interceptText } from './plan-map';
+
+/** At most this many labels of each kind; past it the summary says so and zooming in is the way. */
+export const MAX_LABELS = 300;
+
+export interface SectionBar {
+  hole: string;
+  from: number;
+  to: number;
+  along: number[];
+  elevation: number[];
+  grade: number | null;
+  including: boolean;
+  /** "9.2 m @ 13.73 % Zn+Pb" for intercepts; null for composites (too many to label). */
+  text: string | null;
+}
+
+export interface SectionFigureInput {
+  frame: SectionFrame;
+  lengthUnit: string;
+  traces: { hole: string; along: number[]; elevation: number[] }[];
+  /** Where each hole on the section is labelled: its collar, or where it enters the slab. */
+  holeLabels: { hole: string; along: number; elevation: number }[];
+  bars: SectionBar[];
+  gradeLabel: string;
+  gradeUnit: string;
+  /** The plane's trace through each intercept (segments in section coordinates), and its description. */
+  planes: [[number, number], [number, number]][];
+  planeLabel: string | null;
+  exaggeration: number;
+  size: { width: number; height: number };
+  title?: string;
+}
+
+export const SECTION_GRID = { left: 80, right: 170, top: 56, bottom: 56 } as const;
+
+const compass = (azimuth: number) => String(Math.round(azimuth) % 360).padStart(3, '0');
+
+/** "A-B, azimuth 115, looking 025, 75 m either side". */
+export function sectionCaption(frame: SectionFrame, lengthUnit: string, name?: string): string {
+  const w = Number(frame.line.halfWidth.toFixed(1));
+  return `${name ? `${name}: ` : ''}A-B azimuth ${compass(frame.azimuth)}, looking ${compass(lookingAzimuth(frame))}, ${Number(frame.length.toFixed(0))} ${lengthUnit} long, ${w} ${lengthUnit} either side`;
+}
+
+/** Puts the traces and a run's intervals on the section. */
+export function sectionFigureInput(
+  set: TraceSet,
+  intervals: RunIntervals | null,
+  line: SectionLine,
+  options: { exaggeration?: number; size: { width: number; height: number }; title?: string },
+): SectionFigureInput {
+  const frame = sectionFrame(line);
+  const pieces = tracesOnSection(frame, set.traces);
+  const traces = pieces.map(({ hole, piece }) => ({
+    hole: set.traces.holeIds[hole]!,
+    along: piece.along,
+    elevation: piece.elevation,
+  }));
+  const labelled = new Set<string>();
+  const holeLabels: SectionFigureInput['holeLabels'] = [];
+  for (const trace of traces) {
+    if (labelled.has(trace.hole)) continue;
+    labelled.add(trace.hole);
+    // The highest point of the first piece: the collar of a down-hole, the top of an up-hole's stretch.
+    let top = 0;
+    for (let k = 1; k < trace.elevation.length; k++) if (trace.elevation[k]! > trace.elevation[top]!) top = k;
+    holeLabels.push({ hole: trace.hole, along: trace.along[top]!, elevation: trace.elevation[top]! });
+  }
+  const bars: SectionBar[] = [];
+  const planes: SectionFigureInput['planes'] = [];
+  const plane = intervals?.plane ? planeOnSection(intervals.plane, frame) : null;
+  if (intervals) {
+    const index = traceIndex(set.traces);
+    const halfLength = Math.max(5, frame.length / 16);
+    for (let r = 0; r < intervals.hole.length; r++) {
+      const hole = intervals.holeIds[intervals.hole[r]!]!;
+      const h = index.get(hole);
+      if (h === undefined || !labelled.has(hole)) continue;
+      const from = intervals.from[r]!;
+      const to = intervals.to[r]!;
+      const grade = intervals.grade[r] ?? null;
+      const including = intervals.including[r] === 1;
+      const text =
+        intervals.kind === 'intercepts'
+          ? interceptText(to - from, grade, intervals.gradeUnit, intervals.gradeLabel, intervals.lengthUnit)
+          : null;
+      for (const piece of intervalOnSection(frame, set.traces, h, from, to)) {
+        bars.push({ hole, from, to, along: piece.along, elevation: piece.elevation, grade, including, text });
+        if (plane && !including) {
+          const mid = Math.floor(piece.along.length / 2);
+          const centre =
+            piece.along.length % 2 === 0
+              ? {
+                  along: (piece.along[mid - 1]! + piece.along[mid]!) / 2,
+                  elevation: (piece.elevation[mid - 1]! + piece.elevation[mid]!) / 2,
+                }
+              : { along: piece.along[mid]!, elevation: piece.elevation[mid]! };
+          const segment = planeSegment(plane, centre, halfLength);
+          if (segment) planes.push(segment);
+        }
+      }
+    }
+  }
+  const planeLabel =
+    intervals?.plane && plane
+      ? plane.parallel
+        ? `True-thickness plane ${intervals.plane.dip} deg to ${compass(intervals.plane.dipDirection)}: parallel to this section, not drawn`
+        : `True-thickness plane ${intervals.plane.dip} deg to ${compass(intervals.plane.dipDirection)}, apparent dip ${plane.apparentDip.toFixed(1)} deg here`
+      : null;
+  return {
+    frame,
+    lengthUnit: set.lengthUnit,
+    traces,
+    holeLabels,
+    bars,
+    gradeLabel: intervals?.gradeLabel ?? '',
+    gradeUnit: intervals?.gradeUnit ?? '',
+    planes,
+    planeLabel,
+    exaggeration: options.exaggeration ?? 1,
+    size: options.size,
+    title: options.title,
+  };
+}
+
+function sectionExtent(input: SectionFigureInput): Extent {
+  const extent: Extent = { xmin: 0, xmax: input.frame.length, ymin: Infinity, ymax: -Infinity };
+  for (const trace of input.traces) {
+    for (const z of trace.elevation) {
+      if (z < extent.ymin) extent.ymin = z;
+      if (z > extent.ymax) extent.ymax = z;
+    }
+  }
+  if (!(extent.ymax >= extent.ymin)) {
+    extent.ymin = 0;
+    extent.ymax = 1;
+  }
+  return extent;
+}
+
+const coords = (along: number[], elevation: number[]) => along.map((a, k) => [a, elevation[k]!]);
+
+export function crossSectionOption(input: SectionFigureInput): EChartsOption {
+  const box = {
+    width: input.size.width - SECTION_GRID.left - SECTION_GRID.right,
+    height: input.size.height - SECTION_GRID.top - SECTION_GRID.bottom,
+  };
+  const extent = sectionExtent(input);
+  const ranges = equalScaleRanges(extent, box, input.exaggeration);
+  const grades = input.bars.filter((b) => !b.including).map((b) => b.grade);
+  const classes = gradeClasses(grades);
+  const series: SeriesList = [
+    {
+      type: 'lines',
+      name: 'Traces',
+      coordinateSystem: 'cartesian2d',
+      polyline: true,
+      large: true,
+      largeThreshold: 2000,
+      lineStyle: { color: '#546e7a', width: 1 },
+      data: input.traces.map((t) => ({ name: t.hole, coords: coords(t.along, t.elevation) })),
+      tooltip: { formatter: '{b}' },
+      z: 2,
+    },
+  ];
+  if (input.planes.length > 0) {
+    series.push({
+      type: 'lines',
+      name: input.planeLabel ?? 'True-thickness plane',
+      coordinateSystem: 'cartesian2d',
+      polyline: false,
+      large: true,
+      silent: true,
+      lineStyle: { color: '#6d4c41', width: 1, type: 'dashed' },
+      data: input.planes.map((segment) => ({ coords: segment })),
+      z: 3,
+    });
+  }
+  // One series per grade class (and one for bars without a grade): each draws in large mode.
+  const classNames = [...classes.labels, 'no grade'];
+  const colours = [...classes.colours, MISSING_COLOUR];
+  for (const [including, width] of [
+    [false, 7],
+    [true, 3],
+  ] as const) {
+    const byClass = classNames.map(() => [] as { name: string; coords: number[][] }[]);
+    for (const bar of input.bars) {
+      if (bar.including !== including) continue;
+      const k = classOf(classes, bar.grade);
+      const label = `${bar.hole} ${bar.from}-${bar.to} ${input.lengthUnit}${bar.text ? `: ${bar.text}` : ''}`;
+      byClass[k < 0 ? classNames.length - 1 : k]!.push({
+        name: label,
+        coords: coords(bar.along, bar.elevation),
+      });
+    }
+    byClass.forEach((data, k) => {
+      if (data.length === 0) return;
+      series.push({
+        type: 'lines',
+        name: classNames[k]!,
+        coordinateSystem: 'cartesian2d',
+        polyline: true,
+        large: true,
+        largeThreshold: 2000,
+        lineStyle: { color: colours[k], width, cap: 'butt', opacity: 1 },
+        data,
+        tooltip: { formatter: '{b}' },
+        z: including ? 5 : 4,
+      });
+    });
+  }
+  const intercepts = input.bars.filter((b) => !b.including && b.text !== null);
+  const label = (text: string, anchor: 'left' | 'right', colour: string) => ({
+    show: true,
+    formatter: text,
+    position: anchor,
+    fontSize: 10,
+    color: colour,
+  });
+  if (input.holeLabels.length <= MAX_LABELS) {
+    series.push({
+      type: 'scatter',
+      name: 'Hole IDs',
+      symbolSize: 4,
+      itemStyle: { color: '#263238' },
+      silent: true,
+      z: 6,
+      data: input.holeLabels.map((h) => ({
+        name: h.hole,
+        value: [h.along, h.elevation],
+        label: label(h.hole, 'left', '#263238'),
+      })),
+      label: { show: true, position: 'top' },
+      labelLayout: { hideOverlap: true },
+    });
+  }
+  if (intercepts.length > 0 && intercepts.length <= MAX_LABELS) {
+    series.push({
+      type: 'scatter',
+      name: 'Intercept labels',
+      symbolSize: 0,
+      silent: true,
+      z: 7,
+      data: intercepts.map((bar) => {
+        const mid = Math.floor(bar.along.length / 2);
+        return {
+          name: bar.hole,
+          value: [bar.along[mid]!, bar.elevation[mid]!],
+          label: label(bar.text!, 'right', '#b71c1c'),
+        };
+      }),
+      labelLayout: { hideOverlap: true },
+    });
+  }
+  // A and B over the ends of the section, where the slab starts and stops.
+  series.push({
+    type: 'lines',
+    name: 'Section ends',
+    coordinateSystem: 'cartesian2d',
+    silent: true,
+    z: 1,
+    lineStyle: { color: '#c62828', width: 1, type: 'dotted' },
+    label: {
+      show: true,
+      position: 'end',
+      formatter: '{b}',
+      color: '#c62828',
+      fontWeight: 'bold',
+      fontSize: 13,
+    },
+    data: [0, input.frame.length].map((along, k) => ({
+      name: k === 0 ? 'A' : 'B',
+      coords: [
+        [along, extent.ymin],
+        [along, extent.ymax],
+      ],
+    })),
+  });
+  const unit = input.lengthUnit;
+  const gradeTitle =
+    input.bars.length > 0 ? `${input.gradeLabel}${input.gradeUnit ? ` (${input.gradeUnit})` : ''}` : '';
+  return {
+    animation: false,
+    title: {
+      text: input.title ?? sectionCaption(input.frame, unit),
+      subtext: input.exaggeration !== 1 ? `Vertical exaggeration ${input.exaggeration} x` : undefined,
+      left: 'center',
+      textStyle: { fontSize: 13 },
+    },
+    grid: { ...SECTION_GRID },
+    xAxis: {
+      type: 'value',
+      name: `Distance along A-B (${unit})`,
+      nameLocation: 'middle',
+      nameGap: 30,
+      min: ranges.x[0],
+      max: ranges.x[1],
+      axisLabel: { formatter: coordinateLabel, showMinLabel: false, showMaxLabel: false, hideOverlap: true },
+      splitLine: { lineStyle: { color: '#eceff1' } },
+    },
+    yAxis: {
+      type: 'value',
+      name: `Elevation (${unit})`,
+      nameLocation: 'middle',
+      nameGap: 55,
+      min: ranges.y[0],
+      max: ranges.y[1],
+      axisLabel: { formatter: coordinateLabel, showMinLabel: false, showMaxLabel: false, hideOverlap: true },
+      splitLine: { lineStyle: { color: '#eceff1' } },
+    },
+    dataZoom: [
+      { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
+      { type: 'inside', yAxisIndex: 0, filterMode: 'none' },
+    ],
+    tooltip: { trigger: 'item', confine: true },
+    legend:
+      input.bars.length > 0 || input.planes.length > 0
+        ? {
+            orient: 'vertical',
+            right: 8,
+            top: 76,
+            data: [
+              ...classNames.filter((name) => series.some((s) => (s as { name?: string }).name === name)),
+              ...(input.planeLabel && input.planes.length > 0 ? [input.planeLabel] : []),
+            ],
+            textStyle: { width: 150, overflow: 'break', fontSize: 11 },
+          }
+        : undefined,
+    graphic: [
+      ...(gradeTitle
+        ? [
+            {
+              type: 'text' as const,
+              right: 8,
+              top: 56,
+              style: { text: gradeTitle, fontSize: 11, fill: '#37474f' },
+            },
+          ]
+        : []),
+    ],
+    series,
+  };
+}
