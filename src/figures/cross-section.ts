@@ -28,6 +28,8 @@ export interface SectionBar {
   to: number;
   along: number[];
   elevation: number[];
+  /** Downhole depth of each point. */
+  depth: number[];
   grade: number | null;
   including: boolean;
   /** "9.2 m @ 13.73 % Zn+Pb" for intercepts; null for composites (too many to label). */
@@ -38,8 +40,10 @@ export interface SectionFigureInput {
   frame: SectionFrame;
   lengthUnit: string;
   traces: { hole: string; along: number[]; elevation: number[] }[];
-  /** Where each hole on the section is labelled: its collar, or where it enters the slab. */
+  /** Where each hole on the section is labelled: the end of its last stretch in the slab. */
   holeLabels: { hole: string; along: number; elevation: number }[];
+  /** Collars inside the slab. */
+  collars: { hole: string; along: number; elevation: number }[];
   bars: SectionBar[];
   gradeLabel: string;
   gradeUnit: string;
@@ -50,6 +54,8 @@ export interface SectionFigureInput {
   size: { width: number; height: number };
   title?: string;
 }
+
+const PLANE_LEGEND = 'True-thickness plane';
 
 export const SECTION_GRID = { left: 80, right: 170, top: 56, bottom: 56 } as const;
 
@@ -75,16 +81,20 @@ export function sectionFigureInput(
     along: piece.along,
     elevation: piece.elevation,
   }));
+  // Hole IDs go at the end of each hole's last stretch in the slab: holes fanned from one station share a
+  // collar, where their labels would sit on each other; their ends are apart.
   const labelled = new Set<string>();
-  const holeLabels: SectionFigureInput['holeLabels'] = [];
-  for (const trace of traces) {
-    if (labelled.has(trace.hole)) continue;
-    labelled.add(trace.hole);
-    // The highest point of the first piece: the collar of a down-hole, the top of an up-hole's stretch.
-    let top = 0;
-    for (let k = 1; k < trace.elevation.length; k++) if (trace.elevation[k]! > trace.elevation[top]!) top = k;
-    holeLabels.push({ hole: trace.hole, along: trace.along[top]!, elevation: trace.elevation[top]! });
+  const ends = new Map<string, { hole: string; along: number; elevation: number }>();
+  const collars: SectionFigureInput['collars'] = [];
+  for (const { hole, piece } of pieces) {
+    const holeId = set.traces.holeIds[hole]!;
+    labelled.add(holeId);
+    const last = piece.along.length - 1;
+    ends.set(holeId, { hole: holeId, along: piece.along[last]!, elevation: piece.elevation[last]! });
+    if (piece.depth[0] === 0)
+      collars.push({ hole: holeId, along: piece.along[0]!, elevation: piece.elevation[0]! });
   }
+  const holeLabels = [...ends.values()];
   const bars: SectionBar[] = [];
   const planes: SectionFigureInput['planes'] = [];
   const plane = intervals?.plane ? planeOnSection(intervals.plane, frame) : null;
@@ -104,16 +114,19 @@ export function sectionFigureInput(
           ? interceptText(to - from, grade, intervals.gradeUnit, intervals.gradeLabel, intervals.lengthUnit)
           : null;
       for (const piece of intervalOnSection(frame, set.traces, h, from, to)) {
-        bars.push({ hole, from, to, along: piece.along, elevation: piece.elevation, grade, including, text });
+        bars.push({
+          hole,
+          from,
+          to,
+          along: piece.along,
+          elevation: piece.elevation,
+          depth: piece.depth,
+          grade,
+          including,
+          text,
+        });
         if (plane && !including) {
-          const mid = Math.floor(piece.along.length / 2);
-          const centre =
-            piece.along.length % 2 === 0
-              ? {
-                  along: (piece.along[mid - 1]! + piece.along[mid]!) / 2,
-                  elevation: (piece.elevation[mid - 1]! + piece.elevation[mid]!) / 2,
-                }
-              : { along: piece.along[mid]!, elevation: piece.elevation[mid]! };
+          const centre = barMiddle(bars[bars.length - 1]!);
           const segment = planeSegment(plane, centre, halfLength);
           if (segment) planes.push(segment);
         }
@@ -123,14 +136,15 @@ export function sectionFigureInput(
   const planeLabel =
     intervals?.plane && plane
       ? plane.parallel
-        ? `True-thickness plane ${intervals.plane.dip} deg to ${compass(intervals.plane.dipDirection)}: parallel to this section, not drawn`
-        : `True-thickness plane ${intervals.plane.dip} deg to ${compass(intervals.plane.dipDirection)}, apparent dip ${plane.apparentDip.toFixed(1)} deg here`
+        ? `Plane ${intervals.plane.dip} to ${compass(intervals.plane.dipDirection)}, parallel to the section`
+        : `Plane ${intervals.plane.dip} to ${compass(intervals.plane.dipDirection)}, apparent dip ${plane.apparentDip.toFixed(1)}`
       : null;
   return {
     frame,
     lengthUnit: set.lengthUnit,
     traces,
     holeLabels,
+    collars,
     bars,
     gradeLabel: intervals?.gradeLabel ?? '',
     gradeUnit: intervals?.gradeUnit ?? '',
@@ -140,6 +154,21 @@ export function sectionFigureInput(
     size: options.size,
     title: options.title,
   };
+}
+
+/** Where a bar's mid-depth falls on the section (between the points either side of it). */
+export function barMiddle(bar: Pick<SectionBar, 'along' | 'elevation' | 'depth'>): {
+  along: number;
+  elevation: number;
+} {
+  const middle = (bar.depth[0]! + bar.depth[bar.depth.length - 1]!) / 2;
+  let k = 0;
+  while (k + 2 < bar.depth.length && bar.depth[k + 1]! < middle) k++;
+  const d0 = bar.depth[k]!;
+  const d1 = bar.depth[k + 1] ?? d0;
+  const t = d1 > d0 ? (middle - d0) / (d1 - d0) : 0;
+  const at = (values: number[]) => values[k]! + t * ((values[k + 1] ?? values[k]!) - values[k]!);
+  return { along: at(bar.along), elevation: at(bar.elevation) };
 }
 
 function sectionExtent(input: SectionFigureInput): Extent {
@@ -185,7 +214,7 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
   if (input.planes.length > 0) {
     series.push({
       type: 'lines',
-      name: input.planeLabel ?? 'True-thickness plane',
+      name: PLANE_LEGEND,
       coordinateSystem: 'cartesian2d',
       polyline: false,
       large: true,
@@ -236,20 +265,25 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
     fontSize: 10,
     color: colour,
   });
+  series.push({
+    type: 'scatter',
+    name: 'Collars',
+    symbolSize: 5,
+    large: true,
+    itemStyle: { color: '#263238' },
+    z: 6,
+    data: input.collars.map((c) => ({ name: c.hole, value: [c.along, c.elevation] })),
+    tooltip: { formatter: (params: unknown) => `${(params as { name: string }).name} (collar)` },
+  });
   if (input.holeLabels.length <= MAX_LABELS) {
     series.push({
       type: 'scatter',
       name: 'Hole IDs',
-      symbolSize: 4,
-      itemStyle: { color: '#263238' },
+      symbolSize: 0,
       silent: true,
       z: 6,
-      data: input.holeLabels.map((h) => ({
-        name: h.hole,
-        value: [h.along, h.elevation],
-        label: label(h.hole, 'left', '#263238'),
-      })),
-      label: { show: true, position: 'top' },
+      data: input.holeLabels.map((h) => ({ name: h.hole, value: [h.along, h.elevation] })),
+      label: { ...label('{b}', 'bottom', '#263238') },
       labelLayout: { hideOverlap: true },
     });
   }
@@ -261,10 +295,10 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
       silent: true,
       z: 7,
       data: intercepts.map((bar) => {
-        const mid = Math.floor(bar.along.length / 2);
+        const middle = barMiddle(bar);
         return {
           name: bar.hole,
-          value: [bar.along[mid]!, bar.elevation[mid]!],
+          value: [middle.along, middle.elevation],
           label: label(bar.text!, 'right', '#b71c1c'),
         };
       }),
@@ -302,7 +336,15 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
     animation: false,
     title: {
       text: input.title ?? sectionCaption(input.frame, unit),
-      subtext: input.exaggeration !== 1 ? `Vertical exaggeration ${input.exaggeration} x` : undefined,
+      subtext:
+        [
+          input.planeLabel
+            ? `True-thickness ${input.planeLabel.replace(/^Plane/, 'plane')} deg on this section`
+            : '',
+          input.exaggeration !== 1 ? `vertical exaggeration ${input.exaggeration} x` : '',
+        ]
+          .filter(Boolean)
+          .join('; ') || undefined,
       left: 'center',
       textStyle: { fontSize: 13 },
     },
@@ -340,9 +382,9 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
             top: 76,
             data: [
               ...classNames.filter((name) => series.some((s) => (s as { name?: string }).name === name)),
-              ...(input.planeLabel && input.planes.length > 0 ? [input.planeLabel] : []),
+              ...(input.planes.length > 0 ? [PLANE_LEGEND] : []),
             ],
-            textStyle: { width: 150, overflow: 'break', fontSize: 11 },
+            textStyle: { fontSize: 11 },
           }
         : undefined,
     graphic: [

@@ -14,8 +14,10 @@ import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
+import { PlanView } from './views/plan-view';
+import { SectionView } from './views/section-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export';
+type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'plan' | 'section' | 'import' | 'export';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -25,6 +27,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
 ];
@@ -92,6 +96,10 @@ export function App() {
           <ExportView />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
+        ) : view === 'plan' ? (
+          <PlanView onOpenSection={() => setView('section')} />
+        ) : view === 'section' ? (
+          <SectionView />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (

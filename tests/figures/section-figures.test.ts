@@ -139,9 +139,16 @@ describe('cross-section', () => {
 
   it('keeps the holes in the slab and places each intercept by its depths', () => {
     expect(input.traces.map((t) => t.hole)).toEqual(['DH-1', 'DH-2']);
-    expect(input.holeLabels).toEqual([
+    expect(input.collars).toEqual([
       { hole: 'DH-1', along: 50, elevation: 100 },
       { hole: 'DH-2', along: 100, elevation: 100 },
+    ]);
+    // Labels at the ends, apart where holes fan from one collar.
+    expect(
+      input.holeLabels.map((h) => [h.hole, Number(h.along.toFixed(2)), Number(h.elevation.toFixed(2))]),
+    ).toEqual([
+      ['DH-1', 50, 0],
+      ['DH-2', 170.71, 29.29],
     ]);
     const dh2 = input.bars.find((b) => b.hole === 'DH-2' && !b.including)!;
     expect(dh2.along[0]).toBeCloseTo(100 + 20 * Math.SQRT1_2, 9);
@@ -158,7 +165,7 @@ describe('cross-section', () => {
     const [[a0, z0], [a1, z1]] = input.planes[0]!;
     const expected = Math.atan(Math.tan(28.5 * RAD) * Math.cos(45 * RAD)) / RAD;
     expect(Math.atan2(z1 - z0, a1 - a0) / RAD).toBeCloseTo(expected, 9);
-    expect(input.planeLabel).toBe('True-thickness plane 28.5 deg to 315, apparent dip 21.0 deg here');
+    expect(input.planeLabel).toBe('Plane 28.5 to 315, apparent dip 21.0');
     // Through the middle of DH-1's intercept (45 m down at along 50).
     expect((a0 + a1) / 2).toBeCloseTo(50, 9);
     expect((z0 + z1) / 2).toBeCloseTo(55, 9);
