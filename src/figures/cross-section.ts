@@ -57,7 +57,7 @@ export interface SectionFigureInput {
 
 const PLANE_LEGEND = 'True-thickness plane';
 
-export const SECTION_GRID = { left: 80, right: 170, top: 56, bottom: 56 } as const;
+export const SECTION_GRID = { left: 80, right: 190, top: 56, bottom: 56 } as const;
 
 const compass = (azimuth: number) => String(Math.round(azimuth) % 360).padStart(3, '0');
 
@@ -258,7 +258,7 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
     });
   }
   const intercepts = input.bars.filter((b) => !b.including && b.text !== null);
-  const label = (text: string, anchor: 'left' | 'right', colour: string) => ({
+  const label = (text: string, anchor: 'left' | 'right' | 'bottom', colour: string) => ({
     show: true,
     formatter: text,
     position: anchor,
@@ -356,6 +356,8 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
       nameGap: 30,
       min: ranges.x[0],
       max: ranges.x[1],
+      // At the plot's edge, not at zero along (A).
+      axisLine: { onZero: false },
       axisLabel: { formatter: coordinateLabel, showMinLabel: false, showMaxLabel: false, hideOverlap: true },
       splitLine: { lineStyle: { color: '#eceff1' } },
     },
@@ -366,6 +368,8 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
       nameGap: 55,
       min: ranges.y[0],
       max: ranges.y[1],
+      // At the plot's edge, not at zero along (A).
+      axisLine: { onZero: false },
       axisLabel: { formatter: coordinateLabel, showMinLabel: false, showMaxLabel: false, hideOverlap: true },
       splitLine: { lineStyle: { color: '#eceff1' } },
     },

@@ -256,6 +256,7 @@ export function planMapOption(input: PlanMapInput): EChartsOption {
     max: range[1],
     scale: true,
     splitLine: { lineStyle: { color: '#eceff1' } },
+    axisLine: { onZero: false },
     axisLabel: { formatter: coordinateLabel, showMinLabel: false, showMaxLabel: false, hideOverlap: true },
   });
   return {

@@ -154,7 +154,10 @@ test('the demo: plan, the Lower E zone section with the 2011 intercepts, a secti
           return Math.abs(a / u - 2) < 0.02;
         })
         .toBe(true);
-      await page.screenshot({ path: 'test-results/screenshots/section-demo-exaggerated.png', fullPage: true });
+      await page.screenshot({
+        path: 'test-results/screenshots/section-demo-exaggerated.png',
+        fullPage: true,
+      });
     },
   );
 });

@@ -190,7 +190,7 @@ describe('cross-section', () => {
   });
 
   it('keeps one scale unless a vertical exaggeration is asked for', () => {
-    const width = size.width - 80 - 170;
+    const width = size.width - 80 - 190;
     const height = size.height - 56 - 56;
     const ranges = (ve: number) => {
       const o = crossSectionOption({ ...input, exaggeration: ve });

@@ -9,7 +9,8 @@ import type { HandlerGroup } from './handlers';
 export const sectionHandlers: HandlerGroup<
   'sections.traces' | 'sections.intervals' | 'sections.lines' | 'sections.saveLine' | 'sections.deleteLine'
 > = {
-  'sections.traces': (input, context) => traceSet(context.project, input.tolerance),
+  'sections.traces': (input, context) =>
+    traceSet(context.project.db, context.project.settings, input.tolerance),
   'sections.intervals': (input, context) =>
     runIntervals(context.project.db, input.id, { holes: input.holes, analyte: input.analyte }),
   'sections.lines': (_input, context) => listSectionLines(context.project.db),

@@ -4,15 +4,15 @@
 import type { TraceSet } from '../../api/section-types';
 import { buildHolePath, DesurveyError } from '../../domain/desurvey/minimum-curvature';
 import { HoleTracesBuilder, traceOfPath } from '../../domain/sections/hole-traces';
-import type { Project } from '../../storage/project-db';
+import type { Database } from 'better-sqlite3';
+import type { ProjectSettings } from '../../domain/model';
 import { readTraceInputs } from '../../storage/trace-inputs';
 
 /** Millimetres are plenty for drawing and keep the numbers short on the wire. */
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function traceSet(project: Project, tolerance: number): TraceSet {
-  const { settings } = project;
-  const inputs = readTraceInputs(project.db, settings.dip_convention);
+export function traceSet(db: Database, settings: ProjectSettings, tolerance: number): TraceSet {
+  const inputs = readTraceInputs(db, settings.dip_convention);
   const builder = new HoleTracesBuilder();
   const result: Omit<TraceSet, 'traces'> = {
     lengthUnit: settings.length_unit,
