@@ -5,10 +5,12 @@ import { compositingBenchmark } from './compositing-benchmark';
 import { exportBenchmark } from './export-benchmark';
 import { gridBenchmark } from './grid-benchmark';
 import { importBenchmark } from './import-benchmark';
+import { planSectionBenchmark } from './plan-section-benchmark';
 
 export const BENCHMARKS: Benchmark[] = [
   importBenchmark,
   gridBenchmark,
   compositingBenchmark,
   exportBenchmark,
+  planSectionBenchmark,
 ];

@@ -186,7 +186,15 @@ function sectionExtent(input: SectionFigureInput): Extent {
   return extent;
 }
 
-const coords = (along: number[], elevation: number[]) => along.map((a, k) => [a, elevation[k]!]);
+/** Appends a polyline to a flat lines array: [count, x, y, x, y, ...], ECharts' fastest input. */
+function pushFlat(flat: number[], along: readonly number[], elevation: readonly number[]): void {
+  flat.push(along.length);
+  for (let k = 0; k < along.length; k++) flat.push(along[k]!, elevation[k]!);
+}
+
+/** Hover text by item index, for flat series that carry no names. */
+const nameOf = (names: readonly string[]) => (params: unknown) =>
+  names[(params as { dataIndex: number }).dataIndex] ?? '';
 
 export function crossSectionOption(input: SectionFigureInput): EChartsOption {
   const box = {
@@ -206,8 +214,9 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
       large: true,
       largeThreshold: 2000,
       lineStyle: { color: '#546e7a', width: 1 },
-      data: input.traces.map((t) => ({ name: t.hole, coords: coords(t.along, t.elevation) })),
-      tooltip: { formatter: '{b}' },
+      dimensions: ['value'],
+      data: input.traces.reduce((flat, t) => (pushFlat(flat, t.along, t.elevation), flat), [] as number[]),
+      tooltip: { formatter: nameOf(input.traces.map((t) => t.hole)) },
       z: 2,
     },
   ];
@@ -231,18 +240,17 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
     [false, 7],
     [true, 3],
   ] as const) {
-    const byClass = classNames.map(() => [] as { name: string; coords: number[][] }[]);
+    const byClass = classNames.map(() => ({ flat: [] as number[], names: [] as string[] }));
     for (const bar of input.bars) {
       if (bar.including !== including) continue;
       const k = classOf(classes, bar.grade);
       const label = `${bar.hole} ${bar.from}-${bar.to} ${input.lengthUnit}${bar.text ? `: ${bar.text}` : ''}`;
-      byClass[k < 0 ? classNames.length - 1 : k]!.push({
-        name: label,
-        coords: coords(bar.along, bar.elevation),
-      });
+      const into = byClass[k < 0 ? classNames.length - 1 : k]!;
+      pushFlat(into.flat, bar.along, bar.elevation);
+      into.names.push(label);
     }
-    byClass.forEach((data, k) => {
-      if (data.length === 0) return;
+    byClass.forEach(({ flat, names }, k) => {
+      if (names.length === 0) return;
       series.push({
         type: 'lines',
         name: classNames[k]!,
@@ -251,8 +259,9 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
         large: true,
         largeThreshold: 2000,
         lineStyle: { color: colours[k], width, cap: 'butt', opacity: 1 },
-        data,
-        tooltip: { formatter: '{b}' },
+        dimensions: ['value'],
+        data: flat,
+        tooltip: { formatter: nameOf(names) },
         z: including ? 5 : 4,
       });
     });
@@ -272,8 +281,10 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
     large: true,
     itemStyle: { color: '#263238' },
     z: 6,
-    data: input.collars.map((c) => ({ name: c.hole, value: [c.along, c.elevation] })),
-    tooltip: { formatter: (params: unknown) => `${(params as { name: string }).name} (collar)` },
+    data: input.collars.map((c) => [c.along, c.elevation]),
+    tooltip: {
+      formatter: (params: unknown) => `${nameOf(input.collars.map((c) => c.hole))(params)} (collar)`,
+    },
   });
   if (input.holeLabels.length <= MAX_LABELS) {
     series.push({

@@ -192,20 +192,27 @@ export function planMapOption(input: PlanMapInput): EChartsOption {
     height: input.size.height - PLAN_GRID.top - PLAN_GRID.bottom,
   };
   const ranges = equalScaleRanges(planExtent(input), box);
-  const lines: { name: string; coords: number[][] }[] = [];
-  const collars: { name: string; value: number[] }[] = [];
+  // Flat arrays ([count, x, y, x, y, ...] for lines, [x, y] per collar) are ECharts' fastest input; hover
+  // finds the hole ID by the item's index.
+  const lines: number[] = [];
+  const lineHoles: string[] = [];
+  const collars: number[][] = [];
   const ends: { name: string; value: number[] }[] = [];
   for (let h = 0; h < holes; h++) {
     const first = traces.offsets[h]!;
     const last = traces.offsets[h + 1]!;
     const name = traces.holeIds[h]!;
-    collars.push({ name, value: [traces.xyz[3 * first]!, traces.xyz[3 * first + 1]!] });
+    collars.push([traces.xyz[3 * first]!, traces.xyz[3 * first + 1]!]);
     if (last - first < 2) continue;
-    const coords: number[][] = [];
-    for (let v = first; v < last; v++) coords.push([traces.xyz[3 * v]!, traces.xyz[3 * v + 1]!]);
-    lines.push({ name, coords });
-    ends.push({ name, value: coords[coords.length - 1]! });
+    lines.push(last - first);
+    for (let v = first; v < last; v++) lines.push(traces.xyz[3 * v]!, traces.xyz[3 * v + 1]!);
+    lineHoles.push(name);
+    ends.push({ name, value: [traces.xyz[3 * last - 3]!, traces.xyz[3 * last - 2]!] });
   }
+  const holeOf =
+    (names: readonly string[], suffix = '') =>
+    (params: unknown) =>
+      `${names[(params as { dataIndex: number }).dataIndex] ?? ''}${suffix}`;
   const labels = input.holeLabels ?? holes <= 200;
   const classes = input.pierces ? gradeClasses(input.pierces.value) : null;
   const series: SeriesList = [
@@ -217,9 +224,11 @@ export function planMapOption(input: PlanMapInput): EChartsOption {
       large: true,
       largeThreshold: 2000,
       lineStyle: { color: '#546e7a', width: 1, opacity: 0.9 },
+      // The flat array becomes a typed array inside ECharts, which then wants its one dimension named.
+      dimensions: ['value'],
       data: lines,
       z: 2,
-      tooltip: { formatter: '{b}' },
+      tooltip: { formatter: holeOf(lineHoles) },
     },
     {
       type: 'scatter',
@@ -231,7 +240,7 @@ export function planMapOption(input: PlanMapInput): EChartsOption {
       largeThreshold: 2000,
       itemStyle: { color: '#263238' },
       z: 3,
-      tooltip: { formatter: (params: unknown) => `${(params as { name: string }).name} (collar)` },
+      tooltip: { formatter: holeOf(traces.holeIds, ' (collar)') },
     },
   ];
   if (labels) {

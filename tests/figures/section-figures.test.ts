@@ -90,7 +90,8 @@ describe('plan map', () => {
   const series = option.series as AnySeries[];
 
   it('draws a trace and a collar per hole and a pierce point per intercept, "including" rows left out', () => {
-    expect(series.find((s) => s.name === 'Traces')!.data).toHaveLength(3);
+    // Flat: [count, x, y, ...] per hole, two vertices each.
+    expect(series.find((s) => s.name === 'Traces')!.data).toHaveLength(3 * 5);
     expect(series.find((s) => s.name === 'Collars')!.data).toHaveLength(3);
     const pierces = series.filter((s) => s.type === 'scatter' && !['Collars', 'Hole IDs'].includes(s.name!));
     const points = pierces.flatMap((s) => s.data as number[][]);

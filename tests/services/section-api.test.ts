@@ -95,6 +95,24 @@ describe('the demo', () => {
     expect(intervals.trueThickness[r]).toBeCloseTo(4.0, 1);
   });
 
+  it('draws a hole where it is after an edit (the traces kept between calls are read again)', async () => {
+    expect(await call<TraceSet>('sections.traces', {})).toBe(await call<TraceSet>('sections.traces', {}));
+    const rowId = session.project.db
+      .prepare("SELECT id FROM holes WHERE hole_id = 'EUG-11-109'")
+      .pluck()
+      .get();
+    await call('table.edit', { table: 'holes', edits: [{ rowId, column: 'easting', text: '368000' }] });
+    const after = await call<TraceSet>('sections.traces', {});
+    expect(after.traces.xyz[3 * after.traces.offsets[traceIndex(after.traces).get('EUG-11-109')!]!]).toBe(
+      368000,
+    );
+    await call('edit.undo', {});
+    const undone = await call<TraceSet>('sections.traces', {});
+    expect(
+      undone.traces.xyz[3 * undone.traces.offsets[traceIndex(undone.traces).get('EUG-11-109')!]!],
+    ).not.toBe(368000);
+  });
+
   it('keeps only the holes asked for', async () => {
     const some = await call<RunIntervals>('sections.intervals', {
       id: intervals.runId,

@@ -168,6 +168,7 @@ export function PlanView({ onOpenSection }: { onOpenSection: () => void }) {
           fileStem="plan"
           option={option}
           height={HEIGHT}
+          svgFromOption
           emptyMessage={empty}
           onChart={onChart}
           events={{ datazoom: updateReadout, finished: updateReadout }}

@@ -191,6 +191,7 @@ export function SectionView() {
           fileStem={`section-${lineName ?? 'drawn'}`}
           option={option}
           height={HEIGHT}
+          svgFromOption
           emptyMessage={empty}
           onChart={(instance) => {
             chart.current = instance;

@@ -3,14 +3,14 @@
 import { deleteSectionLine, listSectionLines, saveSectionLine } from '../../storage/section-lines-store';
 import { StorageError } from '../../storage/storage-error';
 import { runIntervals } from '../sections/run-intervals';
-import { traceSet } from '../sections/trace-set';
+import { cachedTraceSet } from '../sections/trace-set';
 import type { HandlerGroup } from './handlers';
 
 export const sectionHandlers: HandlerGroup<
   'sections.traces' | 'sections.intervals' | 'sections.lines' | 'sections.saveLine' | 'sections.deleteLine'
 > = {
   'sections.traces': (input, context) =>
-    traceSet(context.project.db, context.project.settings, input.tolerance),
+    cachedTraceSet(context.project.db, context.project.settings, input.tolerance),
   'sections.intervals': (input, context) =>
     runIntervals(context.project.db, input.id, { holes: input.holes, analyte: input.analyte }),
   'sections.lines': (_input, context) => listSectionLines(context.project.db),

@@ -6,7 +6,7 @@ import { buildHolePath, DesurveyError } from '../../domain/desurvey/minimum-curv
 import { HoleTracesBuilder, traceOfPath } from '../../domain/sections/hole-traces';
 import type { Database } from 'better-sqlite3';
 import type { ProjectSettings } from '../../domain/model';
-import { readTraceInputs } from '../../storage/trace-inputs';
+import { readTraceInputs, traceDataVersion } from '../../storage/trace-inputs';
 
 /** Millimetres are plenty for drawing and keep the numbers short on the wire. */
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -53,4 +53,21 @@ export function traceSet(db: Database, settings: ProjectSettings, tolerance: num
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const cache = new WeakMap<Database, { key: string; set: TraceSet }>();
+
+/** The trace set, kept per connection until the project's data changes (plan and section share it). */
+export function cachedTraceSet(db: Database, settings: ProjectSettings, tolerance: number): TraceSet {
+  const key = JSON.stringify([
+    traceDataVersion(db),
+    tolerance,
+    settings.dip_convention,
+    settings.length_unit,
+  ]);
+  const kept = cache.get(db);
+  if (kept && kept.key === key) return kept.set;
+  const set = traceSet(db, settings, tolerance);
+  cache.set(db, { key, set });
+  return set;
 }
