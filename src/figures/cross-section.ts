@@ -213,6 +213,8 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
       polyline: true,
       large: true,
       largeThreshold: 2000,
+      // Drawn in one pass: a pan or zoom frame is then complete when it is shown.
+      progressive: 0,
       lineStyle: { color: '#546e7a', width: 1 },
       dimensions: ['value'],
       data: input.traces.reduce((flat, t) => (pushFlat(flat, t.along, t.elevation), flat), [] as number[]),
@@ -258,6 +260,7 @@ export function crossSectionOption(input: SectionFigureInput): EChartsOption {
         polyline: true,
         large: true,
         largeThreshold: 2000,
+        progressive: 0,
         lineStyle: { color: colours[k], width, cap: 'butt', opacity: 1 },
         dimensions: ['value'],
         data: flat,
