@@ -19,8 +19,11 @@ import { coordinateLabel, equalScaleRanges, type Extent } from './equal-scale';
 import { classOf, gradeClasses, MISSING_COLOUR } from './grade-classes';
 import { interceptText } from './plan-map';
 
-/** At most this many labels of each kind; past it the summary says so and zooming in is the way. */
-export const MAX_LABELS = 300;
+/**
+ * At most this many labels of each kind: placing labels without overlap is redone on every pan and zoom
+ * frame and costs more than the thousands of lines. Past it the summary says so; hover for the names.
+ */
+export const MAX_LABELS = 120;
 
 export interface SectionBar {
   hole: string;

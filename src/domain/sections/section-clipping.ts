@@ -119,7 +119,27 @@ export function tracesOnSection(
 ): { hole: number; piece: SectionPiece }[] {
   const out: { hole: number; piece: SectionPiece }[] = [];
   const { xyz, depth, offsets } = traces;
+  const clipEnds = options.clipEnds ?? true;
+  const w = frame.line.halfWidth;
+  const { ux, uy } = frame;
+  const { x: ax, y: ay } = frame.line.start;
   for (let h = 0; h < traces.holeIds.length; h++) {
+    // Most holes of a narrow section lie wholly to one side of the slab: skip them without building points.
+    let front = true;
+    let behind = true;
+    let before = clipEnds;
+    let after = clipEnds;
+    for (let v = offsets[h]!; v < offsets[h + 1]!; v++) {
+      const ex = xyz[3 * v]! - ax;
+      const ey = xyz[3 * v + 1]! - ay;
+      const offset = -ex * uy + ey * ux;
+      const along = ex * ux + ey * uy;
+      front &&= offset > w;
+      behind &&= offset < -w;
+      before &&= along < 0;
+      after &&= along > frame.length;
+    }
+    if (front || behind || before || after) continue;
     const points: PlacedPoint[] = [];
     const depths: number[] = [];
     for (let v = offsets[h]!; v < offsets[h + 1]!; v++) {
