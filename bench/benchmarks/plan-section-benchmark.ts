@@ -258,12 +258,6 @@ export const planSectionBenchmark: Benchmark = {
         value: percentile(times, 50),
         unit: 'ms',
       });
-    for (const [call, times] of Object.entries(api).sort())
-      figures.push({
-        label: `plan: ${call} as the page waits for it (median)`,
-        value: percentile(times, 50),
-        unit: 'ms',
-      });
     let met = true;
     for (const view of ['Plan', ...SECTIONS.map((s) => s.name)]) {
       const label = view === 'Plan' ? 'plan' : `section "${view}"`;

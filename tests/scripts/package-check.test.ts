@@ -20,10 +20,14 @@ const complete = {
     '/node_modules/zod/index.js',
     '/node_modules/exceljs/package.json',
     '/node_modules/exceljs/lib/exceljs.nodejs.js',
+    '/node_modules/@resvg/resvg-js/package.json',
     '/migrations/0010_project.sql',
     '/migrations/0020_holes.sql',
   ],
-  unpackedFiles: ['/r/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'],
+  unpackedFiles: [
+    '/r/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    '/r/app.asar.unpacked/node_modules/@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node',
+  ],
   migrations: ['0010_project.sql', '0020_holes.sql'],
   docs: ['desktop-app.md'],
   main: 'out/main/index.js',
@@ -50,6 +54,7 @@ describe('packageProblems', () => {
       'the asar holds no renderer script (out/renderer/assets/*.js)',
       'package.json "main" is index.js, not out/main/index.js',
       "better-sqlite3's better_sqlite3.node is not unpacked beside the asar (asarUnpack)",
+      "resvg's native module (@resvg/resvg-js-<platform>) is not unpacked beside the asar",
       'resources/docs/desktop-app.md is missing',
       'the app executable (drillbench) is missing',
     ]);
