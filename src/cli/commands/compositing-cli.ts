@@ -8,7 +8,7 @@ import type { RunKind } from '../../domain/compositing/run-results';
 import { closeProject, openProject, type Project } from '../../storage/project-db';
 import { interceptReport } from '../../services/compositing/intercept-report';
 import { exportFormat, exportRun, writeFigureFiles } from '../../services/compositing/run-export';
-import { reportFigures, type FigureRequest } from '../../services/sections/report-figures';
+import type { FigureRequest } from '../../services/sections/report-figures';
 import type { StartRequest } from '../../services/compositing/run-params';
 import { loadRun, loadRunTable } from '../../services/compositing/run-reading';
 import { RunParamsError } from '../../services/compositing/run-support';
@@ -169,12 +169,14 @@ function wrap(text: string, width = 100): string[] {
 }
 
 /** `runs report --figures DIR` without --out: the plan (and section) files alone. */
-export function writeReportFigures(
+export async function writeReportFigures(
   project: Project,
   runId: number,
   request: FigureRequest,
   directory: string,
-): string[] {
+): Promise<string[]> {
+  // Loaded here, so that every other command starts without ECharts and resvg.
+  const { reportFigures } = await import('../../services/sections/report-figures');
   const folder = resolve(directory);
   mkdirSync(folder, { recursive: true });
   const figures = reportFigures(project.db, runId, request);

@@ -127,7 +127,7 @@ it read, when and by whom it ran, the holes left out and its results.
           if (out === undefined) {
             if (directory === undefined) printReport(reportOf(project, id), io);
             else
-              for (const file of writeReportFigures(project, id, request, directory))
+              for (const file of await writeReportFigures(project, id, request, directory))
                 io.out(`Wrote ${file}.`);
           } else {
             const written = await writeRunOutput(

@@ -16,7 +16,8 @@ import { openXlsxSink, type XlsxSink } from '../export/xlsx-file';
 import { JobCancelled } from '../jobs/job-types';
 import { interceptReport, parameterRows, type BuiltReport } from './intercept-report';
 import { loadRun, loadRunTable, runOutputColumns } from './run-reading';
-import { reportFigures, type FigureRequest, type ReportFigure } from '../sections/report-figures';
+// Types only: the figures' code (ECharts, resvg) is loaded when a report asks for figures, not by every job.
+import type { FigureRequest, ReportFigure } from '../sections/report-figures';
 
 /** Writes each figure as `<stem>-<figure>.svg` and `.png`; returns the paths. */
 export function writeFigureFiles(
@@ -127,7 +128,7 @@ export async function exportRun(
     options.content === 'report' || run.kind === 'intercepts' ? interceptReport(run, table) : null;
   const figures =
     options.content === 'report' && options.figures && (path !== '-' || options.figureDirectory)
-      ? reportFigures(db, id, options.figures)
+      ? (await import('../sections/report-figures')).reportFigures(db, id, options.figures)
       : null;
   const stem = options.figureDirectory
     ? join(options.figureDirectory, `run-${id}`)
