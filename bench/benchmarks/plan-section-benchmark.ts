@@ -4,9 +4,10 @@
 // and one holding every hole) opened as a user would. First draw is timed from the click that opens the
 // view to the chart's first finished render (data loading included); pan and zoom frames from each wheel
 // or drag event to the render it causes, with p50 and p95 reported against the goals.
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { ensureProject } from '../bench-project';
 import { percentile, type Benchmark, type Figure } from '../bench-types';
 import { drillbench } from '../process-timing';
 import { startHost } from '../../tests/e2e/web-host-fixture';
@@ -23,24 +24,6 @@ const SECTIONS = [
   { name: 'Across the middle, 100 m slab', halfWidth: 50 },
   { name: 'Every hole, 5 km slab', halfWidth: 2600 },
 ];
-
-function ensureProject(
-  projectPath: string,
-  files: { collars: string; surveys: string; assays: string },
-): void {
-  if (existsSync(projectPath)) return;
-  drillbench(['new', projectPath, '--name', 'synthetic']);
-  drillbench([
-    'import',
-    projectPath,
-    '--collars',
-    files.collars,
-    '--surveys',
-    files.surveys,
-    '--assays',
-    files.assays,
-  ]);
-}
 
 /** Milliseconds from a click (or selection) to the chart's next finished render. */
 async function firstDraw(page: Page, figure: string, act: () => Promise<void>): Promise<number> {

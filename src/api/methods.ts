@@ -69,6 +69,10 @@ export const API_METHODS = [
   'sections.lines',
   'sections.saveLine',
   'sections.deleteLine',
+  // Finding a hole, its one-page view and its strip log (issues 10 and 11)
+  'holes.search',
+  'holes.view',
+  'runs.hole',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -10,9 +10,8 @@ import DatabaseConstructor from 'better-sqlite3';
 import { DEMO_SECTION_LINES } from '../../src/domain/demo/demo-sections';
 import { buildHolePath, pointAt } from '../../src/domain/desurvey/minimum-curvature';
 import { projectOnSection, sectionFrame } from '../../src/domain/sections/section-geometry';
+import { DATASETS } from '../helpers/datasets';
 import { drillbench, startHost } from './web-host-fixture';
-
-const DATASETS = '/work/shared/datasets';
 
 /** Serves a project made by `prepare` (CLI commands before the host holds the file) for one test. */
 async function hosted(

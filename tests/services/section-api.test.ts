@@ -14,7 +14,8 @@ import { positionAtDepth, traceEnd, traceIndex } from '../../src/domain/sections
 import { sectionFrame } from '../../src/domain/sections/section-geometry';
 import { openApiSession, type ApiSession } from '../../src/services/api/api-session';
 import { writeDemoProject } from '../../src/services/demo/demo-writer';
-import { DATASETS, importDataset, type DatasetProject } from '../compositing/dataset-project';
+import { importDataset, type DatasetProject } from '../compositing/dataset-project';
+import { DATASETS } from '../helpers/datasets';
 import { newProject, tempDirectory } from '../helpers/project-fixtures';
 
 function caller(session: ApiSession) {

@@ -1,7 +1,7 @@
 // The plan and a section of a saved run drawn for a report, with no browser: the same option builders as
 // the views, drawn as SVG by ECharts without a DOM and rasterised to PNG by resvg (a workbook takes PNG).
 import { Resvg } from '@resvg/resvg-js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import type { SectionLine } from '../../domain/sections/section-geometry';
 import { sectionFrame } from '../../domain/sections/section-geometry';
 import { tracesOnSection } from '../../domain/sections/section-clipping';

@@ -3,7 +3,7 @@
 import type { InterceptParams } from '../../api/compositing-schemas';
 import type { RunIntervals } from '../../api/section-types';
 import { numberColumn, textAt, textColumn } from '../../domain/compositing/result-table';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 import { loadRun, loadRunTable, runContext } from '../compositing/run-reading';
 

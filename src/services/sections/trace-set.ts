@@ -4,7 +4,7 @@
 import type { TraceSet } from '../../api/section-types';
 import { buildHolePath, DesurveyError } from '../../domain/desurvey/minimum-curvature';
 import { HoleTracesBuilder, traceOfPath } from '../../domain/sections/hole-traces';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import type { ProjectSettings } from '../../domain/model';
 import { readTraceInputs, traceDataVersion } from '../../storage/trace-inputs';
 

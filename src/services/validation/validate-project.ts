@@ -1,6 +1,5 @@
 // Runs the domain's validation rules over stored holes and keeps the problems table current: per hole
 // after an edit or import, project-wide for rules that span holes (duplicate sample IDs).
-import type { Database } from 'better-sqlite3';
 import type { LengthUnit, Problem } from '../../domain/model';
 import {
   checkDuplicateParents,
@@ -12,6 +11,7 @@ import {
 } from '../../domain/validation/rules';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
+import type { Database } from '../../storage/project-db';
 import { getNumberSetting } from '../../storage/settings-store';
 import {
   duplicateSampleIdUses,
