@@ -54,6 +54,20 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import {
+  detectionLimitSchema,
+  qaqcReportSchema,
+  qaqcSettingsSchema,
+  standardSaveSchema,
+  standardsImportSchema,
+} from './qaqc-schemas';
+import type {
+  QaqcAnalyteReport,
+  QaqcOverview,
+  QaqcWarningsStatus,
+  StandardRow,
+  StandardsImportSummary,
+} from './qaqc-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -300,6 +314,15 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // QA/QC (issue 10)
+  'qaqc.overview': call<QaqcOverview>()(empty),
+  'qaqc.report': call<QaqcAnalyteReport>()(qaqcReportSchema),
+  'qaqc.saveStandard': call<StandardRow[]>()(standardSaveSchema),
+  'qaqc.deleteStandard': call<StandardRow[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'qaqc.importStandards': call<StandardsImportSummary>()(standardsImportSchema),
+  'qaqc.setSettings': call<QaqcWarningsStatus>()(qaqcSettingsSchema),
+  'qaqc.setDetectionLimit': call<QaqcWarningsStatus>()(detectionLimitSchema),
+  'qaqc.refreshWarnings': call<QaqcWarningsStatus>()(empty),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

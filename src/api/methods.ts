@@ -63,6 +63,15 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // QA/QC (issue 10): standards table, control charts, blanks, duplicates, batch warnings
+  'qaqc.overview',
+  'qaqc.report',
+  'qaqc.saveStandard',
+  'qaqc.deleteStandard',
+  'qaqc.importStandards',
+  'qaqc.setSettings',
+  'qaqc.setDetectionLimit',
+  'qaqc.refreshWarnings',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -100,9 +100,10 @@ describe('control chart', () => {
     ]);
     expect(chart.counts).toEqual({ pass: 3, warning: 1, failure: 3 });
     expect(chart.withoutResult.map((r) => r.sampleId)).toEqual(['S-08']);
-    // Mean of the seven values: 69.7 / 7 = 9.957142...; bias -0.428571... %.
-    expect(chart.mean).toBeCloseTo(9.957142857, 8);
-    expect(chart.biasPercent).toBeCloseTo(-0.428571429, 8);
+    // Mean of the six values within 3 SD (11.6 left out): 58.1 / 6 = 9.683333...; bias -3.166666... %.
+    expect(chart.mean).toBeCloseTo(9.683333333, 8);
+    expect(chart.biasPercent).toBeCloseTo(-3.166666667, 8);
+    expect(chart.meanOf).toBe(6);
     expect(controlLimits(chart)).toEqual({ minus3: 8.5, minus2: 9, plus2: 11, plus3: 11.5 });
     expect(chart.orderBasis).toBe('certificate');
   });

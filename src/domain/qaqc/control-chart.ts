@@ -38,9 +38,13 @@ export interface ControlChart {
   /** Inserts of this standard with no number for the analyte (not sampled, missing, unreadable). */
   withoutResult: { rowId: number; sampleId: string | null; holeId: string; labText: string }[];
   counts: Record<PointStatus, number>;
-  /** Mean of the values, and its bias from the certified value in percent; null without points. */
+  /**
+   * Mean of the values within 3 SD (a result beyond is a mix-up or a failed run, not a measure of the
+   * material), its bias from the certified value in percent, and how many values it rests on.
+   */
   mean: number | null;
   biasPercent: number | null;
+  meanOf: number;
   orderBasis: OrderBasis;
 }
 
@@ -109,7 +113,8 @@ export function controlChart(
   });
   const counts: Record<PointStatus, number> = { pass: 0, warning: 0, failure: 0 };
   for (const point of points) counts[point.status]++;
-  const mean = points.length > 0 ? points.reduce((sum, p) => sum + p.value, 0) / points.length : null;
+  const within = points.filter((point) => point.rule !== 'beyond-3sd');
+  const mean = within.length > 0 ? within.reduce((sum, p) => sum + p.value, 0) / within.length : null;
   return {
     code: standard.code,
     analyte: standard.analyte,
@@ -122,6 +127,7 @@ export function controlChart(
     counts,
     mean,
     biasPercent: mean === null || certified === 0 ? null : ((mean - certified) / certified) * 100,
+    meanOf: within.length,
     orderBasis: orderBasis(points),
   };
 }

@@ -16,6 +16,7 @@ import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
+import { qaqcHandlers } from './qaqc-handlers';
 import { validationHandlers } from './validation-handlers';
 
 export const handlers: Handlers = {
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...importWizardHandlers,
   ...exportHandlers,
+  ...qaqcHandlers,
 };
 
 export interface Router {

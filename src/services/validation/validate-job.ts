@@ -2,6 +2,7 @@
 import { closeProject, openProject } from '../../storage/project-db';
 import { registerJob } from '../jobs/job-registry';
 import { JobCancelled } from '../jobs/job-types';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 import { validateHoles, validateProjectRules, validationSettings } from './validate-project';
 
 registerJob('validate', (_params, context) => {
@@ -14,6 +15,7 @@ registerJob('validate', (_params, context) => {
       context.progress(done, holes, `Checked ${done} of ${holes} holes`);
     });
     validateProjectRules(project.db);
+    refreshQaqcWarnings(project.db);
     context.progress(holes, holes, 'Done');
     return { holes };
   } finally {

@@ -1,5 +1,6 @@
 // Runs the domain's validation rules over stored holes and keeps the problems table current: per hole
-// after an edit or import, project-wide for rules that span holes (duplicate sample IDs).
+// after an edit or import, project-wide for rules that span holes (duplicate sample IDs, and QA/QC's
+// batch warnings when the whole project is validated).
 import type { Database } from 'better-sqlite3';
 import type { LengthUnit, Problem } from '../../domain/model';
 import {
@@ -10,6 +11,7 @@ import {
   validateHole,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { QAQC_RULES } from '../../domain/qaqc/qaqc-warnings';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
 import { getNumberSetting } from '../../storage/settings-store';
@@ -20,9 +22,13 @@ import {
   sampleRowsNamingParents,
   sampleRowsUsing,
 } from '../../storage/sample-id-checks';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 
 /** Rules judged across the whole project rather than hole by hole. */
 export const PROJECT_RULES = ['duplicate-sample-id', 'duplicate-parent-missing'] as const;
+
+/** Rules a per-hole check leaves alone: the project-wide ones and QA/QC's batch warnings (qaqc-upkeep.ts). */
+export const KEPT_RULES: readonly string[] = [...PROJECT_RULES, ...QAQC_RULES];
 
 export function validationSettings(db: Database, lengthUnit: LengthUnit): ValidationSettings {
   return {
@@ -70,7 +76,7 @@ export function validateHoles(
     const keep = new Set(batch.map((bundle) => bundle.hole.id));
     found.push(...assayProblems(assayCheckCandidates(db, batch[0]!.hole.id, batch.at(-1)!.hole.id), keep));
     const holes = batch.map((bundle) => bundle.hole.id);
-    db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: PROJECT_RULES }))();
+    db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: KEPT_RULES }))();
     checked += batch.length;
     onBatch?.(checked);
   }
@@ -149,4 +155,5 @@ export function validateProjectRulesFor(
 export function validateProject(db: Database, lengthUnit: LengthUnit): void {
   validateHoles(db, validationSettings(db, lengthUnit));
   validateProjectRules(db);
+  refreshQaqcWarnings(db);
 }
