@@ -12,10 +12,11 @@ import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { QaqcView } from './views/qaqc-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export';
+type ViewId = DataTable | 'lookups' | 'validation' | 'qaqc' | 'intercepts' | 'import' | 'export';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -24,6 +25,7 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lithology', label: 'Lithology' },
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
+  { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
@@ -92,6 +94,8 @@ export function App() {
           <ExportView />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
+        ) : view === 'qaqc' ? (
+          <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (

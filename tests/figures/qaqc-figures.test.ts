@@ -11,6 +11,7 @@ import { batchSpans } from '../../src/figures/qaqc-batch-axis';
 import { blanksOption } from '../../src/figures/qaqc-blanks';
 import { controlChartOption } from '../../src/figures/qaqc-control-chart';
 import { duplicateScatterOption, hardSummary, rankedHardOption } from '../../src/figures/qaqc-duplicates';
+import { blanksSummary, controlChartSummary, duplicatesSummary } from '../../src/figures/qaqc-summaries';
 
 let row = 1;
 function result(batch: string | null, value: number): QcResult {
@@ -160,5 +161,30 @@ describe('duplicate figures', () => {
     const svg = svgOfOption(option, SIZE);
     expect(svg).toContain('Ranked HARD - Zn');
     expect(svg).toContain('67 % with HARD &lt;= 10 %');
+  });
+});
+
+describe('figure summaries', () => {
+  it('say the counts, the key numbers and what the order rests on', () => {
+    const chart = controlChart(
+      { code: 'STD-1', analyte: 'Cu', certifiedValue: 10, sd: 0.5, unit: 'ppm', source: null },
+      'ppm',
+      // 12 is beyond 3 SD and 11.2 beside it beyond 2 SD on the same side: both fail; 12 is left out of the mean.
+      [result(null, 10.5), result(null, 11.2), result(null, 12)],
+    );
+    expect(controlChartSummary(chart)).toBe(
+      '3 results of STD-1 Cu: 1 within 2 SD, 0 beyond 2 SD, 2 failures. Mean 10.85 ppm against certified 10 ppm: bias +8.50 % (2 results within 3 SD). No certificate numbers on these results: in sample ID (dispatch) order, without batches.',
+    );
+    const blanks = blankCheck('Cu', 'ppm', null, 5, [result('B1', 3)]);
+    expect(blanksSummary(blanks)).toBe(
+      '1 blank; Cu has no detection limit, so none is judged. In batch order: certificates by number, samples by ID within each.',
+    );
+    const duplicates = duplicateCheck('Cu', 'ppm', 1, 10, [
+      { duplicate: result('B1', 100), original: result('B1', 110), parentSampleId: 'P' },
+      { duplicate: result('B1', 3), original: null, parentSampleId: 'Q' },
+    ]);
+    expect(duplicatesSummary(duplicates)).toBe(
+      '1 pair; 1 counted for precision: HARD at most 10 % for 100.0 %, at most 20 % for 100.0 %. 0 pairs with a mean under 10 ppm (10 x DL) left out. 1 duplicate without a pair (parent not in the project or without a result).',
+    );
   });
 });
