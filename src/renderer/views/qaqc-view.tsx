@@ -29,7 +29,7 @@ function standardChoices(overview: QaqcOverview, analyte: string): { code: strin
 function emptyProjectMessage(overview: QaqcOverview): string | null {
   const { inserts } = overview;
   if (inserts.standard + inserts.blank + inserts.duplicate === 0)
-    return 'This project has no QA/QC inserts: no sample is typed as a blank, a standard or a field duplicate. Give inserted samples their type in the Samples and assays grid (Type column), or import them with a sample type column (and the standard code, or the parent sample ID of a duplicate); then their results are judged here.';
+    return 'This project has no QA/QC inserts: no sample is typed as a blank, a standard or a field duplicate. Give inserted samples their type in the Samples and assays grid (Sample type column), or import them with a sample type column (and the standard code, or the parent sample ID of a duplicate); then their results are judged here.';
   if (overview.analytes.length === 0)
     return 'The project has no analytes yet: import assays or a lab certificate, then the inserts can be judged.';
   return null;
