@@ -231,3 +231,42 @@ export function syncRuleProblems(
   for (const id of stale) remove.run(id);
   for (const p of added) insert.run(p.hole, p.table, p.row_id, p.column, p.rule, p.severity, p.message);
 }
+
+/** Ids of the stored problems of `rules` on the given sample rows. */
+export function problemIdsOfRows(
+  db: Database,
+  rules: readonly string[],
+  rowIds: readonly number[],
+): number[] {
+  const statement = cachedStatement(
+    db,
+    `SELECT id FROM problems WHERE table_name = 'assays' AND row_id = ? AND rule IN (${rules.map(() => '?').join(',')})`,
+  ).pluck();
+  return rowIds.flatMap((rowId) => statement.all(rowId, ...rules) as number[]);
+}
+
+/**
+ * The batch warnings a sample row should carry, copied from the other samples of its batches: for each
+ * preferred result with a certificate, the warnings stored on another sample's result of that analyte on
+ * that certificate. Index lookups only (results by sample, by certificate; problems by row).
+ */
+export function inheritedBatchWarnings(
+  db: Database,
+  rules: readonly string[],
+  rowId: number,
+): (Problem & { hole: number })[] {
+  return cachedStatement(
+    db,
+    `SELECT DISTINCT p.rule AS rule, p.severity AS severity, 'assays' AS "table", h.hole_id AS hole_id, s.hole AS hole,
+            r.sample AS row_id, p.column_name AS "column", p.message AS message
+       FROM assay_results r
+       JOIN samples s ON s.id = r.sample
+       JOIN holes h ON h.id = s.hole
+       JOIN analytes a ON a.id = r.analyte
+       JOIN assay_results o ON o.certificate IS NOT NULL AND o.certificate = r.certificate AND o.analyte = r.analyte
+        AND o.preferred = 1 AND o.sample <> r.sample
+       JOIN problems p ON p.table_name = 'assays' AND p.row_id = o.sample AND p.column_name = a.code
+        AND p.rule IN (${rules.map(() => '?').join(',')})
+      WHERE r.sample = ? AND r.preferred = 1 AND r.certificate IS NOT NULL`,
+  ).all(...rules, rowId) as (Problem & { hole: number })[];
+}

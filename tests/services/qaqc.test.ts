@@ -249,6 +249,47 @@ describe('keeping the QA/QC warnings current', () => {
     await call('qaqc.refreshWarnings');
   });
 
+  it('follow rows the grids delete and put back: a regular sample leaves its batch, a failing blank takes its warnings along', async () => {
+    const rowOf = (id: string) =>
+      db().prepare('SELECT id FROM samples WHERE sample_id = ?').pluck().get(id) as number;
+    const warningsOn = (row: number) =>
+      db()
+        .prepare("SELECT count(*) FROM problems WHERE row_id = ? AND rule LIKE 'qaqc-%'")
+        .pluck()
+        .get(row) as number;
+    const stored = () =>
+      db().prepare("SELECT count(*) FROM problems WHERE rule LIKE 'qaqc-%'").pluck().get() as number;
+    const total = stored();
+    const regular = rowOf('0712001');
+    expect(warningsOn(regular)).toBe(1);
+    await call('table.delete', { table: 'samples', rowIds: [regular] });
+    expect(stored()).toBe(total - 1);
+    await call('edit.undo');
+    expect(warningsOn(regular)).toBe(1);
+    expect(stored()).toBe(total);
+
+    const blank = rowOf('0712008');
+    const deleted = await call<{ status: { problems: { warnings: number } } }>('table.delete', {
+      table: 'samples',
+      rowIds: [blank],
+    });
+    const state = await call<QaqcOverview>('qaqc.overview');
+    expect(state.warnings).toMatchObject({ failures: 4, upToDate: true });
+    expect(
+      db().prepare("SELECT count(*) FROM problems WHERE rule = 'qaqc-blank-failure'").pluck().get(),
+    ).toBe(0);
+    // The status bar's count follows the warnings the delete took away.
+    expect(deleted.status.problems.warnings).toBe(
+      db().prepare("SELECT count(*) FROM problems WHERE severity = 'warning'").pluck().get(),
+    );
+    await call('edit.undo');
+    expect((await call<QaqcOverview>('qaqc.overview')).warnings).toMatchObject({
+      failures: 5,
+      upToDate: true,
+    });
+    expect(stored()).toBe(total);
+  });
+
   it('are re-judged after a lab certificate import and a method-priority change: the re-assayed standard moves to its new batch', async () => {
     const fixture = join(import.meta.dirname, '../fixtures/lab-certificates/VAN11002817.csv');
     const rows = await readCertificateRows({ path: fixture });

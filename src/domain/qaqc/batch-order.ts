@@ -2,11 +2,13 @@
 // their number's order, and within a certificate by sample ID (the tag book's dispatch order). Results
 // without a certificate come last, by sample ID, and the chart says so.
 
-/** Compares text with digit runs taken as numbers: VAN11000099 < VAN11000100, S-9 < S-10. */
-export function naturalCompare(a: string, b: string): number {
-  const split = (text: string) => text.match(/\d+|\D+/g) ?? [];
-  const left = split(a);
-  const right = split(b);
+type NaturalKey = readonly string[];
+
+function naturalKey(text: string): NaturalKey {
+  return text.match(/\d+|\D+/g) ?? [];
+}
+
+function compareKeys(left: NaturalKey, right: NaturalKey): number {
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
     const x = left[i]!;
     const y = right[i]!;
@@ -24,6 +26,11 @@ export function naturalCompare(a: string, b: string): number {
   return left.length - right.length;
 }
 
+/** Compares text with digit runs taken as numbers: VAN11000099 < VAN11000100, S-9 < S-10. */
+export function naturalCompare(a: string, b: string): number {
+  return compareKeys(naturalKey(a), naturalKey(b));
+}
+
 export interface Orderable {
   batch: string | null;
   sampleId: string | null;
@@ -32,16 +39,27 @@ export interface Orderable {
 
 /** Sorts in batch order: certificates by number, then sample ID, then row; no certificate last. */
 export function inBatchOrder<T extends Orderable>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => {
+  // Keys are split once per item, not once per comparison: QA/QC may sort 100,000 results.
+  const batchKeys = new Map<string, NaturalKey>();
+  const keyed = items.map((item) => {
+    let batch: NaturalKey | null = null;
+    if (item.batch !== null) {
+      batch = batchKeys.get(item.batch) ?? naturalKey(item.batch);
+      batchKeys.set(item.batch, batch);
+    }
+    return { item, batch, id: naturalKey(item.sampleId ?? '') };
+  });
+  keyed.sort((a, b) => {
     if (a.batch !== b.batch) {
       if (a.batch === null) return 1;
       if (b.batch === null) return -1;
-      const byBatch = naturalCompare(a.batch, b.batch);
+      const byBatch = compareKeys(a.batch, b.batch);
       if (byBatch !== 0) return byBatch;
     }
-    const byId = naturalCompare(a.sampleId ?? '', b.sampleId ?? '');
-    return byId !== 0 ? byId : a.rowId - b.rowId;
+    const byId = compareKeys(a.id, b.id);
+    return byId !== 0 ? byId : a.item.rowId - b.item.rowId;
   });
+  return keyed.map((entry) => entry.item);
 }
 
 export type OrderBasis = 'certificate' | 'sample-id' | 'mixed';

@@ -1,13 +1,20 @@
 // Keeps the QA/QC warnings in the problems table current. A failing standard or blank warns every sample
 // of its batch, across holes, so these warnings are judged over the whole project: after a lab
 // certificate or file import, a method-priority change, a standards table or QA/QC setting change, a
-// whole-project validation, and when the QA/QC view finds them out of date. Never in a single cell
-// edit's path (that path stays a few index lookups): the QA/QC view says when an edit left them stale.
+// whole-project validation, when the grids add, delete or put back a QA/QC insert, and when the QA/QC
+// view finds them out of date. Never in a single-cell edit's path (that path stays a few index lookups):
+// an edited result of an insert leaves them stale, and the QA/QC view says so and brings them up to date.
 import type { Database } from 'better-sqlite3';
 import type { Problem } from '../../domain/model';
 import { allFailures } from '../../domain/qaqc/qaqc-report';
 import { batchWarnings, QAQC_RULES, type QcFailure } from '../../domain/qaqc/qaqc-warnings';
-import { batchMembers, storedProblemsOf, syncRuleProblems } from '../../storage/qaqc-store';
+import {
+  batchMembers,
+  inheritedBatchWarnings,
+  problemIdsOfRows,
+  storedProblemsOf,
+  syncRuleProblems,
+} from '../../storage/qaqc-store';
 import { loadQcData, qaqcSettings } from './qaqc-data';
 
 export interface QaqcWarningsState {
@@ -37,9 +44,13 @@ function computeWarnings(db: Database): { failures: QcFailure[]; problems: (Prob
 const keyOf = (p: { rule: string; row_id: number | null; column: string | null; message: string }) =>
   JSON.stringify([p.rule, p.row_id, p.column, p.message]);
 
-/** Recomputes every QA/QC warning and stores them in place of the old ones (unchanged ones stay). */
-export function refreshQaqcWarnings(db: Database): QaqcWarningsState {
+/**
+ * Recomputes every QA/QC warning and stores them in place of the old ones (unchanged ones stay).
+ * `change` is the number of warnings added less those removed, for the status bar.
+ */
+export function refreshQaqcWarnings(db: Database): QaqcWarningsState & { change: number } {
   const { failures, problems } = computeWarnings(db);
+  let change = 0;
   db.transaction(() => {
     const stored = storedProblemsOf(db, QAQC_RULES);
     const wanted = new Map(problems.map((p) => [keyOf(p), p]));
@@ -50,13 +61,35 @@ export function refreshQaqcWarnings(db: Database): QaqcWarningsState {
       if (wanted.has(key) && !kept.has(key)) kept.add(key);
       else stale.push(row.id);
     }
-    syncRuleProblems(
-      db,
-      stale,
-      [...wanted.entries()].filter(([key]) => !kept.has(key)).map(([, p]) => p),
-    );
+    const added = [...wanted.entries()].filter(([key]) => !kept.has(key)).map(([, p]) => p);
+    syncRuleProblems(db, stale, added);
+    change = added.length - stale.length;
   })();
-  return { failures: failures.length, stored: problems.length, current: problems.length, upToDate: true };
+  return {
+    failures: failures.length,
+    stored: problems.length,
+    current: problems.length,
+    upToDate: true,
+    change,
+  };
+}
+
+/**
+ * After rows are added, deleted or put back by the grids (an entry action): when a QA/QC insert was among
+ * them, its failures may have changed, so QA/QC is re-judged; otherwise the failures stand and the rows
+ * only join or leave their batches' warnings (a few index lookups). A single-cell edit adds and deletes
+ * no row and costs nothing here. Returns the change in the number of warnings.
+ */
+export function keepQaqcWarningsAfterRows(
+  db: Database,
+  change: { insertRows: boolean; sampleRows: readonly number[] },
+): number {
+  if (change.insertRows) return refreshQaqcWarnings(db).change;
+  if (change.sampleRows.length === 0) return 0;
+  const stale = problemIdsOfRows(db, QAQC_RULES, change.sampleRows);
+  const added = change.sampleRows.flatMap((rowId) => inheritedBatchWarnings(db, QAQC_RULES, rowId));
+  syncRuleProblems(db, stale, added);
+  return added.length - stale.length;
 }
 
 /** Compares the stored warnings with what the data gives now, writing nothing. */
