@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm run package:check` (CI): builds the unpacked Linux app with electron-builder and a stand-in
 // Electron (no download, no native rebuild), then checks what a user would get: the asar holds the main,
-// preload and renderer bundles, the CLI and job worker, every migration and package.json; better-sqlite3's
-// native module sits unpacked beside the asar; the guides are in resources/docs.
-import { spawnSync } from 'node:child_process';
+// preload and renderer bundles, the project host, the CLI and job worker, every migration and
+// package.json; the main bundle does not load SQLite (projects live in the project host); better-sqlite3's
+// native module sits unpacked beside the asar; the guides are in resources/docs. Then it runs the
+// packaged CLI and the packaged project host under Node.
+import { fork, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
+import { setTimeout } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 
 const load = createRequire(import.meta.url);
@@ -28,8 +31,35 @@ export function asarModule() {
 }
 
 /**
+ * The packages a bundle loads, following its static imports of other files of the bundle (chunks).
+ * @param {string} entry the bundle's path inside the package, e.g. out/main/index.js
+ * @param {(path: string) => string | null} read a file of the package by its path, null when missing
+ * @returns {string[]} bare specifiers (packages, node: built-ins), sorted
+ */
+export function staticPackageImports(entry, read) {
+  /** @type {Set<string>} */
+  const packages = new Set();
+  const seen = new Set();
+  const queue = [entry];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = read(file) ?? '';
+    // `import "x"`, and `import ... from "x"` / `export ... from "x"` (one statement: no `;` before `from`).
+    const statements =
+      /^\s*(?:import\s*["']([^"']+)["']|(?:import|export)\b[^'";]*?\bfrom\s*["']([^"']+)["'])/gm;
+    const specifiers = [...text.matchAll(statements)].map((match) => match[1] ?? match[2] ?? '');
+    for (const specifier of specifiers) {
+      if (specifier.startsWith('.')) queue.push(posix.join(posix.dirname(file), specifier));
+      else packages.add(specifier);
+    }
+  }
+  return [...packages].sort();
+}
+
+/**
  * What must be in the package, as problems found (empty when all is well).
- * @param {{ asarEntries: string[]; unpackedFiles: string[]; migrations: string[]; docs: string[]; main: string | undefined; executable: boolean }} found
+ * @param {{ asarEntries: string[]; unpackedFiles: string[]; migrations: string[]; docs: string[]; main: string | undefined; executable: boolean; mainImports: string[] }} found
  */
 export function packageProblems(found) {
   const entries = new Set(found.asarEntries.map((entry) => entry.replace(/\\/g, '/').replace(/^\/+/, '')));
@@ -39,6 +69,7 @@ export function packageProblems(found) {
     'package.json',
     'out/main/index.js',
     'out/main/cli.js',
+    'out/main/project-host.js',
     'out/main/job-worker.js',
     'out/preload/index.cjs',
     'out/renderer/index.html',
@@ -48,6 +79,8 @@ export function packageProblems(found) {
     'node_modules/zod/index.js',
     'node_modules/exceljs/package.json',
     'node_modules/exceljs/lib/exceljs.nodejs.js',
+    'node_modules/yazl/package.json',
+    'node_modules/yazl/index.js',
     ...found.migrations.map((file) => `migrations/${file}`),
   ];
   for (const path of required) if (!entries.has(path)) problems.push(`the asar lacks ${path}`);
@@ -55,6 +88,10 @@ export function packageProblems(found) {
     problems.push('the asar holds no renderer script (out/renderer/assets/*.js)');
   if (found.main !== 'out/main/index.js')
     problems.push(`package.json "main" is ${found.main}, not out/main/index.js`);
+  if (found.mainImports.includes('better-sqlite3'))
+    problems.push(
+      'the main bundle (out/main/index.js) loads better-sqlite3: the main process must leave projects to the project host',
+    );
   const native = found.unpackedFiles.map((file) => file.replace(/\\/g, '/'));
   if (
     !native.some((file) => /node_modules\/better-sqlite3\/build\/Release\/better_sqlite3\.node$/.test(file))
@@ -86,7 +123,7 @@ function listFiles(directory) {
  * @param {string} archive
  * @param {string} output
  */
-function smokeTest(asar, archive, output) {
+async function smokeTest(asar, archive, output) {
   const extracted = join(output, 'extracted');
   asar.extractAll(archive, extracted);
   const project = join(output, 'smoke.drillbench');
@@ -112,6 +149,8 @@ process.exitCode = await runCli(process.argv.slice(1), { out: (t) => console.log
       );
   }
   if (!existsSync(project)) problems.push('the packaged CLI did not write the demo project');
+  if (problems.length === 0)
+    problems.push(...(await hostSmokeTest(join(extracted, 'out', 'main', 'project-host.js'), project)));
   const exceljs = spawnSync(
     process.execPath,
     ['-e', `require(${JSON.stringify(join(extracted, 'node_modules', 'exceljs'))})`],
@@ -120,6 +159,78 @@ process.exitCode = await runCli(process.argv.slice(1), { out: (t) => console.log
   if (exceljs.status !== 0)
     problems.push(`the packaged exceljs does not load: ${exceljs.stderr.trim().split('\n')[0]}`);
   return problems;
+}
+
+/**
+ * Starts the packaged project host under Node, as the app starts it in a utility process, and speaks its
+ * protocol (src/services/host/host-protocol.ts): open the project, a call, a background job (so the job
+ * worker is found beside the host), close. Returns the problems found.
+ * @param {string} script the extracted out/main/project-host.js
+ * @param {string} project a project file to open
+ * @returns {Promise<string[]>}
+ */
+export function hostSmokeTest(script, project) {
+  const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  /** @type {Map<number, (message: any) => void>} */
+  const waiting = new Map();
+  let nextId = 1;
+  /** @param {object} message */
+  const ask = (message) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      child.send({ ...message, id });
+    });
+  child.on('message', (/** @type {any} */ message) => {
+    const answer = waiting.get(message.id);
+    waiting.delete(message.id);
+    answer?.(message);
+  });
+  const ready = new Promise((resolve) => child.once('message', resolve));
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const run = async () => {
+    await ready;
+    const opened = await ask({
+      type: 'open',
+      request: {
+        path: project,
+        purpose: 'package-check',
+        force: false,
+        source: 'api',
+        osUser: 'check',
+        desktop: false,
+      },
+    });
+    if (!opened.outcome?.ok)
+      return [`the packaged project host did not open the project: ${JSON.stringify(opened.outcome)}`];
+    const info = await ask({ type: 'call', method: 'project.info', input: {} });
+    if (!info.result?.ok)
+      return [`the packaged project host failed project.info: ${JSON.stringify(info.result)}`];
+    const started = await ask({ type: 'call', method: 'validation.start', input: {} });
+    let status = started.result?.value;
+    while (status?.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await ask({ type: 'call', method: 'jobs.status', input: { id: status.id } })).result?.value;
+    }
+    if (status?.state !== 'done')
+      return [
+        `the packaged project host could not run a background job: ${JSON.stringify(status ?? started.result)}`,
+      ];
+    await ask({ type: 'close' });
+    return [];
+  };
+  const deadline = new Promise((resolve) =>
+    setTimeout(() => resolve(['the packaged project host did not answer within 60 s']), 60_000).unref(),
+  );
+  return Promise.race([
+    run(),
+    exited.then((code) => [
+      `the packaged project host ended (exit ${code}): ${stderr.trim().split('\n')[0]}`,
+    ]),
+    deadline,
+  ]).finally(() => child.kill());
 }
 
 /** @param {string[]} args */
@@ -181,6 +292,13 @@ export async function main(args) {
     docs: existsSync(join(resources, 'docs')) ? readdirSync(join(resources, 'docs')) : [],
     main: manifest.main,
     executable: existsSync(join(appDir, 'drillbench')),
+    mainImports: staticPackageImports('out/main/index.js', (file) => {
+      try {
+        return asar.extractFile(archive, file).toString('utf8');
+      } catch {
+        return null;
+      }
+    }),
   });
   const nodeFile = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
   try {
@@ -189,13 +307,13 @@ export async function main(args) {
   } catch {
     problems.push(`the asar has no entry for ${nodeFile}`);
   }
-  if (problems.length === 0) problems.push(...smokeTest(asar, archive, output));
+  if (problems.length === 0) problems.push(...(await smokeTest(asar, archive, output)));
   if (problems.length > 0) {
     console.error(`\npackage check FAILED:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     return 1;
   }
   console.log(
-    `\npackage check OK: ${asarEntries.length} entries in ${archive}; better-sqlite3 unpacked; guides in resources/docs; the packaged CLI wrote and validated the demo project.`,
+    `\npackage check OK: ${asarEntries.length} entries in ${archive}; better-sqlite3 unpacked and not loaded by the main bundle; guides in resources/docs; the packaged CLI wrote and validated the demo project; the packaged project host opened it, answered a call, ran a job and closed it.`,
   );
   return 0;
 }

@@ -63,6 +63,10 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // Finding a hole, its one-page view and its strip log (issues 10 and 11)
+  'holes.search',
+  'holes.view',
+  'runs.hole',
   // QA/QC (issue 10): standards table, control charts, blanks, duplicates, batch warnings
   'qaqc.overview',
   'qaqc.report',

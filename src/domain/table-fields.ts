@@ -187,6 +187,8 @@ export function rangeMessage(spec: FieldSpec, value: number): string | null {
   return null;
 }
 
+// Dates are accepted in one form, YYYY-MM-DD, checked to exist: a date library (date-fns, dayjs, luxon)
+// would add lenient formats we refuse on purpose (is 03/04/2011 March or April?).
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isRealDate(text: string): boolean {

@@ -1,18 +1,13 @@
 // The Electron main process: a thin shell. One instance per user (a second launch hands its files to the
-// first), one window per project, the application menu, and files from the OS. Everything with logic in
-// it lives in modules that are tested without Electron.
-import { app, dialog, ipcMain, Menu, session, shell } from 'electron';
+// first), one window per project, the application menu, native dialogs and files from the OS. Projects
+// are opened and served by project hosts (utility processes), so a long call never blocks a window.
+// Everything with logic in it lives in modules that are tested without Electron.
+import { app, dialog, ipcMain, Menu, session, shell, utilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toApiError } from '../services/api/error-mapping';
-import {
-  backupWithDialogAction,
-  newProjectAction,
-  openProjectAction,
-  saveCopyAction,
-} from '../services/desktop/desktop-actions';
-import { osUserName } from '../services/system/app-paths';
+import { chooseNewProjectAction, openProjectAction } from '../services/desktop/dialog-actions';
+import type { HostAction } from '../services/host/host-protocol';
 import { DesktopSettingsStore } from '../services/system/desktop-settings';
 import { SQLITE_BINDING_ENV } from '../storage/sqlite-binding';
 import { buildMenuTemplate } from './app-menu';
@@ -21,7 +16,8 @@ import { registerIpcTransport } from './ipc-transport';
 import { isRendererUrl } from './renderer-origin';
 import { filesFromArgv } from './launch-args';
 import { guardWebContents, hardenSession } from './navigation-guard';
-import { ProjectWindows } from './project-windows';
+import { ProjectWindows, type ProjectWindow } from './project-windows';
+import { startUtilityHost } from './utility-host';
 import { RENDERER_CSP } from './window-options';
 
 // The packaged app loads the better-sqlite3 rebuilt for it, never one named from outside.
@@ -30,18 +26,26 @@ if (app.isPackaged) delete process.env[SQLITE_BINDING_ENV];
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+/** The project host's entry, built beside this bundle (electron.vite.config.ts). */
+const projectHostPath = join(import.meta.dirname, 'project-host.js');
 
 /** Files macOS asked us to open before the app was ready. */
 const pendingFiles: string[] = [];
 let windows: ProjectWindows | undefined;
 
+/** Failures here come from dialogs and windows (a project's own failures are its host's answers). */
 function reportFailure(error: unknown): void {
-  const result = toApiError(error);
-  dialog.showErrorBox('drillbench', result.ok ? String(error) : result.error.message);
+  dialog.showErrorBox('drillbench', error instanceof Error ? error.message : String(error));
 }
 
 function run(action: () => Promise<unknown>): void {
   action().catch(reportFailure);
+}
+
+/** A menu item that works on the project: its host runs it and asks this process for the dialogs. */
+async function runInHost(entry: ProjectWindow, action: HostAction): Promise<void> {
+  const result = await entry.host.action(action);
+  if (!result.ok) dialog.showErrorBox('drillbench', result.error.message);
 }
 
 function documentationFolder(): string {
@@ -50,9 +54,7 @@ function documentationFolder(): string {
 
 function installMenu(projects: ProjectWindows, settings: DesktopSettingsStore): void {
   const shellOf = () => createElectronShell(projects.current()?.window ?? null, projects);
-  const withProject = (
-    action: (entry: NonNullable<ReturnType<ProjectWindows['current']>>) => Promise<unknown>,
-  ) =>
+  const withProject = (action: (entry: ProjectWindow) => Promise<unknown>) =>
     run(async () => {
       const entry = projects.current();
       if (entry) await action(entry);
@@ -65,7 +67,12 @@ function installMenu(projects: ProjectWindows, settings: DesktopSettingsStore): 
       isPackaged: app.isPackaged,
     },
     {
-      newProject: () => run(() => newProjectAction(shellOf(), {}, osUserName(), projects.current()?.path)),
+      // The dialogs here; the new project's own host creates the file under its lock.
+      newProject: () =>
+        run(async () => {
+          const choice = await chooseNewProjectAction(shellOf(), {}, projects.current()?.path);
+          if (choice) await projects.open(choice.path, choice.settings);
+        }),
       openProject: () => run(() => openProjectAction(shellOf(), {}, projects.current()?.path)),
       openRecent: (path) => run(() => projects.open(path)),
       clearRecent: () => {
@@ -73,8 +80,8 @@ function installMenu(projects: ProjectWindows, settings: DesktopSettingsStore): 
         app.clearRecentDocuments();
         installMenu(projects, settings);
       },
-      saveCopy: () => withProject((entry) => saveCopyAction(shellOf(), entry.session.project)),
-      backUp: () => withProject((entry) => backupWithDialogAction(shellOf(), entry.session.project)),
+      saveCopy: () => withProject((entry) => runInHost(entry, 'saveCopy')),
+      backUp: () => withProject((entry) => runInHost(entry, 'backUp')),
       importData: () =>
         withProject(async (entry) => projects.send(entry, { type: 'navigate', view: 'import', files: [] })),
       exportData: () =>
@@ -124,6 +131,21 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // Each closing window's host finishes its call, closes the project and releases its lock first.
+  app.on('will-quit', (event) => {
+    if (!windows?.hostsClosing) return;
+    event.preventDefault();
+    void windows.hostsClosed().finally(() => app.quit());
+  });
+
+  // A utility process that crashed says why here (the window's message has its exit code only).
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type === 'Utility')
+      console.error(
+        `drillbench: ${details.name ?? 'a utility process'} is gone (${details.reason}, exit code ${details.exitCode}).`,
+      );
+  });
+
   app.on('activate', () => {
     if (windows && windows.count === 0) run(() => windows!.openStartup());
   });
@@ -140,11 +162,12 @@ function start(): void {
     );
     if (settings.problem)
       console.warn(`drillbench settings were damaged (${settings.problem}); kept what was valid.`);
-    const projects = new ProjectWindows({
+    const projects: ProjectWindows = new ProjectWindows({
       rendererUrl,
       preloadPath,
       settings,
       onChange: () => installMenu(projects, settings),
+      startHost: () => startUtilityHost(utilityProcess.fork, projectHostPath, 'drillbench project'),
     });
     windows = projects;
     installMenu(projects, settings);

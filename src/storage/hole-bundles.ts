@@ -32,6 +32,24 @@ function groupByHole<T>(
   return grouped;
 }
 
+/** One hole's collar fields the rules read, or undefined when there is no such hole row. */
+export function holeUnderTest(db: Database, holeRowId: number): HoleUnderTest | undefined {
+  return cachedStatement(db, 'SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id = ?').get(
+    holeRowId,
+  ) as HoleUnderTest | undefined;
+}
+
+const HAS_ROWS = {
+  surveys: 'SELECT EXISTS (SELECT 1 FROM surveys WHERE hole = ?)',
+  samples: 'SELECT EXISTS (SELECT 1 FROM samples WHERE hole = ?)',
+  lithology: 'SELECT EXISTS (SELECT 1 FROM lithology WHERE hole = ?)',
+} as const;
+
+/** Whether a hole already has rows in one of its child tables. */
+export function holeHasRows(db: Database, table: keyof typeof HAS_ROWS, holeRowId: number): boolean {
+  return cachedStatement(db, HAS_ROWS[table]).pluck().get(holeRowId) === 1;
+}
+
 /** Yields hole bundles, `batchSize` holes at a time, in hole row id order. */
 export function* holeBundleBatches(db: Database, options: BundleOptions = {}): Generator<HoleBundle[]> {
   const batchSize = options.batchSize ?? 500;

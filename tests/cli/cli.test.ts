@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, runCli } from '../../src/cli/main';
-import { DATASETS, tempFolder } from '../helpers/temp-project';
+import { DATASETS } from '../helpers/datasets';
+import { tempFolder } from '../helpers/temp-project';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -10,7 +10,8 @@ import { findIntercepts, InterceptWorkspace } from '../../src/domain/compositing
 import type { RunOutcome } from '../../src/services/compositing/run-support';
 import { runKind } from '../../src/services/compositing/run-verify';
 import { groupBy, readCsv } from '../domain/dataset-csv';
-import { DATASETS, importDataset, type DatasetProject } from '../compositing/dataset-project';
+import { importDataset, type DatasetProject } from '../compositing/dataset-project';
+import { DATASETS } from '../helpers/datasets';
 
 const control = { osUser: 'tester', source: 'cli' };
 const ANALYTES = ['Zn', 'Pb', 'Ag'];

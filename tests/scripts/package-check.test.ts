@@ -1,15 +1,20 @@
-// What the package check demands of the unpacked app, and the icon containers the build writes.
-import { readFileSync } from 'node:fs';
+// What the package check demands of the unpacked app (the project host in it, and a main bundle that
+// does not load SQLite), its conversation with a project host, and the icon containers the build writes.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { icnsFromPngs, icoFromPngs } from '../../scripts/build-icons.mjs';
-import { packageProblems } from '../../scripts/package-check.mjs';
+import { hostSmokeTest, packageProblems, staticPackageImports } from '../../scripts/package-check.mjs';
+import { lockPathFor } from '../../src/services/system/project-lock';
+import { closeProject } from '../../src/storage/project-db';
+import { demoProject, tempDirectory } from '../helpers/project-fixtures';
 
 const complete = {
   asarEntries: [
     '/package.json',
     '/out/main/index.js',
     '/out/main/cli.js',
+    '/out/main/project-host.js',
     '/out/main/job-worker.js',
     '/out/preload/index.cjs',
     '/out/renderer/index.html',
@@ -20,6 +25,8 @@ const complete = {
     '/node_modules/zod/index.js',
     '/node_modules/exceljs/package.json',
     '/node_modules/exceljs/lib/exceljs.nodejs.js',
+    '/node_modules/yazl/package.json',
+    '/node_modules/yazl/index.js',
     '/migrations/0010_project.sql',
     '/migrations/0020_holes.sql',
   ],
@@ -28,6 +35,7 @@ const complete = {
   docs: ['desktop-app.md'],
   main: 'out/main/index.js',
   executable: true,
+  mainImports: ['electron', 'node:fs', 'zod'],
 };
 
 describe('packageProblems', () => {
@@ -38,13 +46,14 @@ describe('packageProblems', () => {
   it('names each missing part', () => {
     const problems = packageProblems({
       ...complete,
-      asarEntries: complete.asarEntries.filter((entry) => !/preload|0020|assets/.test(entry)),
+      asarEntries: complete.asarEntries.filter((entry) => !/preload|project-host|0020|assets/.test(entry)),
       unpackedFiles: [],
       docs: [],
       main: 'index.js',
       executable: false,
     });
     expect(problems).toEqual([
+      'the asar lacks out/main/project-host.js',
       'the asar lacks out/preload/index.cjs',
       'the asar lacks migrations/0020_holes.sql',
       'the asar holds no renderer script (out/renderer/assets/*.js)',
@@ -64,6 +73,57 @@ describe('packageProblems', () => {
       'the asar holds development files (src/main/index.ts)',
       'the asar holds a source map (out/main/index.js.map)',
     ]);
+  });
+});
+
+describe('the main bundle', () => {
+  it('may not load SQLite: projects live in the project host', () => {
+    expect(packageProblems({ ...complete, mainImports: ['better-sqlite3', 'electron'] })).toEqual([
+      'the main bundle (out/main/index.js) loads better-sqlite3: the main process must leave projects to the project host',
+    ]);
+  });
+
+  it('is followed through its chunks to the packages they load', () => {
+    const files: Record<string, string> = {
+      'out/main/index.js': [
+        'import { a as b } from "./chunks/one.js";',
+        'import { app } from "electron";',
+        'export const text = "not/an/import.js";',
+        'const later = () => import("./chunks/lazy.js");',
+      ].join('\n'),
+      'out/main/chunks/one.js':
+        'import "./two.js";\nexport { c } from "node:fs";\nimport {\n  x,\n  y\n} from "zod";',
+      'out/main/chunks/two.js': 'import Database from "better-sqlite3";',
+      'out/main/chunks/lazy.js': 'import "exceljs";',
+    };
+    expect(staticPackageImports('out/main/index.js', (file) => files[file] ?? null)).toEqual([
+      'better-sqlite3',
+      'electron',
+      'node:fs',
+      'zod',
+    ]);
+  });
+});
+
+describe('the project host check', () => {
+  const directory = tempDirectory();
+  afterAll(() => directory.remove());
+
+  it('opens a project in a host, calls it, runs a job and closes it (here on the source host)', async () => {
+    const project = demoProject(directory.path);
+    closeProject(project);
+    const script = join(import.meta.dirname, '../../src/services/host/project-host-dev.mjs');
+    expect(await hostSmokeTest(script, project.path)).toEqual([]);
+    expect(existsSync(lockPathFor(project.path))).toBe(false);
+  });
+
+  it('says so when the host does not start', async () => {
+    const problems = await hostSmokeTest(
+      join(directory.path, 'missing-host.js'),
+      join(directory.path, 'x.drillbench'),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^the packaged project host ended \(exit 1\)/);
   });
 });
 

@@ -16,7 +16,8 @@ import { openApiSession, type ApiSession } from '../../src/services/api/api-sess
 import { importCertificate, readCertificateRows } from '../../src/services/certificates/certificate-import';
 import { qaqcAnalyteReport, qaqcOverview } from '../../src/services/qaqc/qaqc-report';
 import { validateHoles, validationSettings } from '../../src/services/validation/validate-project';
-import { importDataset, DATASETS } from '../compositing/dataset-project';
+import { importDataset } from '../compositing/dataset-project';
+import { DATASETS } from '../helpers/datasets';
 import { demoProject, fingerprint, tempDirectory } from '../helpers/project-fixtures';
 
 const directory = tempDirectory('drillbench-qaqc-');

@@ -2,15 +2,14 @@
 // need the window's DesktopShell and refuse clearly where there is none (the browser host, the CLI).
 import type { ApiMethod } from '../../api/methods';
 import { backupProjectFile } from '../backup/project-backup';
+import { newProjectAction, saveCopyAction } from '../desktop/desktop-actions';
 import {
   chooseExportFileAction,
   chooseExportFolderAction,
   chooseImportFilesAction,
-  newProjectAction,
   openFilesAction,
   openProjectAction,
-  saveCopyAction,
-} from '../desktop/desktop-actions';
+} from '../desktop/dialog-actions';
 import { DesktopUnavailableError, type DesktopShell } from '../desktop/desktop-shell';
 import type { ApiContext } from './api-context';
 import type { HandlerGroup } from './handlers';

@@ -11,6 +11,7 @@ import { dataHandlers } from './data-handlers';
 import { desktopHandlers } from './desktop-handlers';
 import { entryHandlers } from './entry-handlers';
 import type { Handler, Handlers } from './handlers';
+import { holeHandlers } from './hole-handlers';
 import { importHandlers } from './import-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...importWizardHandlers,
   ...exportHandlers,
+  ...holeHandlers,
   ...qaqcHandlers,
 };
 

@@ -26,11 +26,6 @@ export function timestampedBackupPath(projectPath: string, now = new Date()): st
   return candidate;
 }
 
-/** Adds the project extension when a save dialog returned a name without it. */
-export function withProjectExtension(path: string): string {
-  return path.toLowerCase().endsWith(PROJECT_EXTENSION) ? path : `${path}${PROJECT_EXTENSION}`;
-}
-
 function refuseOwnFiles(project: Project, destination: string): void {
   const own = canonicalProjectPath(project.path);
   const target = canonicalProjectPath(destination);

@@ -7,7 +7,7 @@ import type { ResultTable } from '../../domain/compositing/result-table';
 import type { LengthUnit } from '../../domain/model';
 import { RULES, type RuleId } from '../../domain/validation/rules';
 import { holeErrorSummaries } from '../../storage/compositing-scan';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { listAnalytes } from '../../storage/project-queries';
 import { encodeResultTable } from '../../storage/result-table-codec';
 import { saveRun, type RunRecord, type StoredRun } from '../../storage/runs-store';

@@ -2,10 +2,10 @@
 // exactly what the writes touched (the holes, and the sample IDs for the project-wide rules), so the
 // problems table is current the moment the action commits. An action that changes nothing leaves no
 // change set behind.
-import type { Database } from 'better-sqlite3';
 import type { LengthUnit } from '../../domain/model';
 import { keepQaqcWarningsAfterRows } from '../qaqc/qaqc-upkeep';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
+import type { Database } from '../../storage/project-db';
 import {
   newWriteTracker,
   problemCountsOfHoles,

@@ -1,10 +1,10 @@
 // What every file of one import shares while its rows are written: the writer, the validation that
 // follows the stream, the conventions decided for the files, and what the summary will report.
-import type { Database } from 'better-sqlite3';
 import type { ImportControl, ImportRequest, ImportSummary, RefusedRow } from '../../api/import-types';
 import type { LabValueOptions } from '../../domain/assay-values';
 import type { ProjectSettings } from '../../domain/model';
 import type { ImportWriter } from '../../storage/import-writer';
+import type { Database } from '../../storage/project-db';
 import type { ImportSources } from './import-sources';
 import type { UsedMapping } from './import-memory';
 import type { ImportValidation } from './import-validation';

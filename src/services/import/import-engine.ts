@@ -2,7 +2,6 @@
 // and lithology from delimited files, in one transaction, converted to the project's unit and dip sign.
 // A malformed file stops everything (nothing is written); a bad value refuses its row, which is listed
 // with its line; rows that break cross-row rules are stored and flagged by validation.
-import type { Database } from 'better-sqlite3';
 import type {
   ImportControl,
   ImportedFileSummary,
@@ -20,9 +19,10 @@ import {
 import type { AnalyteUnit, ProjectSettings } from '../../domain/model';
 import { fieldSpec } from '../../domain/table-fields';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import { problemsSince } from '../../storage/import-problems';
-import { ImportWriter } from '../../storage/import-writer';
+import { lastProblemId, problemsSince } from '../../storage/import-problems';
+import { ImportWriter, withoutForeignKeyChecks } from '../../storage/import-writer';
 import { countProblems } from '../../storage/problems-store';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 import { validationSettings } from '../validation/validate-project';
 import { importAssayRows } from './assay-import';
@@ -288,7 +288,7 @@ export function runImport(
     negativeIsBelowDetection: request.negativeIsBelowDetection ?? true,
     codes: resultCodeMap(request.resultCodes),
   };
-  const problemsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
+  const problemsBefore = lastProblemId(db);
   const files = [...request.files].sort(
     (a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
   );
@@ -384,16 +384,12 @@ export function runImport(
     if (request.dryRun) throw new DryRunFinished();
   });
   // Every reference the import writes points at a row it created or read in this same transaction, so
-  // per-row foreign-key lookups only cost time (a fifth of a million-row import). They are switched off
-  // for the bulk write only; the pragma is a no-op if a caller already holds a transaction.
-  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
-  if (enforced) db.pragma('foreign_keys = OFF');
+  // per-row foreign-key lookups only cost time (a fifth of a million-row import): they are off for the
+  // bulk write only.
   try {
-    work.immediate();
+    withoutForeignKeyChecks(db, () => work.immediate());
   } catch (error) {
     if (!(error instanceof DryRunFinished)) throw error;
-  } finally {
-    if (enforced) db.pragma('foreign_keys = ON');
   }
   if (!summary) throw new Error('Import finished without a summary.');
   return summary;

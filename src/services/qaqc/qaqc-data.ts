@@ -1,6 +1,6 @@
 // Reads what QA/QC judges from the project: the standards table, the analytes with their detection
 // limits, the inserts' preferred results, and the project's QA/QC settings.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { DEFAULT_QAQC, type QaqcSettings } from '../../domain/qaqc/qaqc-model';
 import type { QcData } from '../../domain/qaqc/qaqc-report';
 import {

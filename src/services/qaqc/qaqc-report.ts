@@ -1,6 +1,6 @@
 // What the QA/QC view and `drillbench qaqc report` show: the project's inserts and standards table at a
 // glance, and one analyte's control chart, blanks, duplicates and failures.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import type { QaqcAnalyteReport, QaqcOverview } from '../../api/qaqc-types';
 import { inBatchOrder } from '../../domain/qaqc/batch-order';
 import { standardKey } from '../../domain/qaqc/qaqc-model';

@@ -2,7 +2,7 @@
 // file of them. Every change is audited and brings the QA/QC warnings up to date. An import with a bad
 // line writes nothing and lists every bad line with its column.
 import { basename } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import type { StandardsImportSummary, StandardSaveInput } from '../../api/qaqc-types';
 import type { AnalyteUnit } from '../../domain/model';
 import type { StandardValue } from '../../domain/qaqc/qaqc-model';

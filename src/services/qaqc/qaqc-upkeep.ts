@@ -4,7 +4,7 @@
 // whole-project validation, when the grids add, delete or put back a QA/QC insert, and when the QA/QC
 // view finds them out of date. Never in a single-cell edit's path (that path stays a few index lookups):
 // an edited result of an insert leaves them stale, and the QA/QC view says so and brings them up to date.
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import type { Problem } from '../../domain/model';
 import { allFailures } from '../../domain/qaqc/qaqc-report';
 import { batchWarnings, QAQC_RULES, type QcFailure } from '../../domain/qaqc/qaqc-warnings';

@@ -19,3 +19,8 @@ export const DATA_FILE_FILTER = {
   name: 'Data files (CSV, TSV, TXT, Excel)',
   extensions: DATA_FILE_EXTENSIONS.map((extension) => extension.slice(1)),
 };
+
+/** Adds the project extension when a save dialog returned a name without it. */
+export function withProjectExtension(path: string): string {
+  return path.toLowerCase().endsWith(PROJECT_EXTENSION) ? path : `${path}${PROJECT_EXTENSION}`;
+}

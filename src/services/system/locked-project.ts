@@ -2,7 +2,14 @@
 // the same file at once), then open or create it, and give the lock back if opening fails.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { closeProject, openProject, type OpenOptions, type Project } from '../../storage/project-db';
+import {
+  closeProject,
+  createProject,
+  openProject,
+  type NewProjectSettings,
+  type OpenOptions,
+  type Project,
+} from '../../storage/project-db';
 import { writeDemoProject } from '../demo/demo-writer';
 import { defaultDemoPath, osUserName } from './app-paths';
 import { acquireProjectLock, type LockEnvironment, type ProjectLock } from './project-lock';
@@ -56,6 +63,22 @@ export function openLockedProjectOrDemo(path: string | undefined, options: Locke
     if (existsSync(demo)) return locked(openProject(demo, { onBackup: options.onBackup }), lock);
     options.log?.(`Writing the demo project to ${demo} ...`);
     return locked(writeDemoProject(demo, osUserName()), lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** Creates a new project under its lock (File > New Project) and keeps it open. */
+export function createLockedProject(
+  path: string,
+  settings: NewProjectSettings,
+  createdBy: string,
+  options: LockedOpenOptions,
+): LockedProject {
+  const lock = acquireProjectLock(path, options.purpose, { force: options.force, env: options.env });
+  try {
+    return locked(createProject(lock.projectPath, settings, createdBy), lock);
   } catch (error) {
     lock.release();
     throw error;

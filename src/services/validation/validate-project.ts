@@ -1,7 +1,6 @@
 // Runs the domain's validation rules over stored holes and keeps the problems table current: per hole
 // after an edit or import, project-wide for rules that span holes (duplicate sample IDs, and QA/QC's
 // batch warnings when the whole project is validated).
-import type { Database } from 'better-sqlite3';
 import type { LengthUnit, Problem } from '../../domain/model';
 import {
   checkDuplicateParents,
@@ -14,6 +13,7 @@ import {
 import { QAQC_RULES } from '../../domain/qaqc/qaqc-warnings';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
+import type { Database } from '../../storage/project-db';
 import { getNumberSetting } from '../../storage/settings-store';
 import {
   duplicateSampleIdUses,
