@@ -69,6 +69,7 @@ import type {
   StandardRow,
   StandardsImportSummary,
 } from './qaqc-types';
+import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -334,6 +335,16 @@ export const contract = {
   'qaqc.setSettings': call<QaqcWarningsStatus>()(qaqcSettingsSchema),
   'qaqc.setDetectionLimit': call<QaqcWarningsStatus>()(detectionLimitSchema),
   'qaqc.refreshWarnings': call<QaqcWarningsStatus>()(empty),
+  // Project settings (issue 9)
+  'settings.list': call<ProjectSettingInfo[]>()(empty),
+  'settings.set': call<SettingChangeResult>()(
+    z
+      .object({
+        key: z.string().min(1).max(100),
+        value: z.string().max(2000),
+      })
+      .strict(),
+  ),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

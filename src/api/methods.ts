@@ -76,6 +76,9 @@ export const API_METHODS = [
   'qaqc.setSettings',
   'qaqc.setDetectionLimit',
   'qaqc.refreshWarnings',
+  // Project settings (issue 9): missing-value codes, validation thresholds
+  'settings.list',
+  'settings.set',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

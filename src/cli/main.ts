@@ -16,6 +16,7 @@ import { exportCommand } from './commands/export-command';
 import { certificateCommand } from './commands/certificate-command';
 import { methodPriorityCommand } from './commands/method-priority-command';
 import { qaqcCommand } from './commands/qaqc-command';
+import { settingsCommand } from './commands/settings-command';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -31,6 +32,7 @@ export const COMMANDS: CliCommand[] = [
   certificateCommand,
   methodPriorityCommand,
   qaqcCommand,
+  settingsCommand,
 ];
 
 const VERSION = '0.1.0';

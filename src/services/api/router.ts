@@ -18,6 +18,7 @@ import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { qaqcHandlers } from './qaqc-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
 
 export const handlers: Handlers = {
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...holeHandlers,
   ...qaqcHandlers,
+  ...settingsHandlers,
 };
 
 export interface Router {
