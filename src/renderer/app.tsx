@@ -12,6 +12,7 @@ import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { QaqcView } from './views/qaqc-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
@@ -20,7 +21,16 @@ import { PlanView } from './views/plan-view';
 import { SectionView } from './views/section-view';
 
 type ViewId =
-  DataTable | 'lookups' | 'validation' | 'intercepts' | 'plan' | 'section' | 'import' | 'export' | 'hole';
+  | DataTable
+  | 'lookups'
+  | 'validation'
+  | 'qaqc'
+  | 'intercepts'
+  | 'plan'
+  | 'section'
+  | 'import'
+  | 'export'
+  | 'hole';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -29,6 +39,7 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lithology', label: 'Lithology' },
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
+  { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
   { id: 'plan', label: 'Plan' },
   { id: 'section', label: 'Section' },
@@ -113,6 +124,8 @@ export function App() {
           <PlanView onOpenSection={() => setView('section')} />
         ) : view === 'section' ? (
           <SectionView />
+        ) : view === 'qaqc' ? (
+          <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (

@@ -18,7 +18,13 @@ import { remembered } from './section-shared';
 
 type GridRow = Record<string, string | number | null>;
 
-const DECIMALS: Record<string, number> = { from: 2, to: 2, length: 2, true_thickness: 2 };
+const DECIMALS: Record<string, number> = {
+  from: 2,
+  to: 2,
+  length: 2,
+  true_thickness: 2,
+  angle_to_plane: 1,
+};
 
 function gridColumns(columns: readonly string[]): ColDef<GridRow>[] {
   return columns.map((name) => ({

@@ -18,6 +18,8 @@ import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { sectionHandlers } from './section-handlers';
+import { qaqcHandlers } from './qaqc-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
 
 export const handlers: Handlers = {
@@ -33,6 +35,8 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...sectionHandlers,
   ...holeHandlers,
+  ...qaqcHandlers,
+  ...settingsHandlers,
 };
 
 export interface Router {
