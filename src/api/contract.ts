@@ -56,6 +56,13 @@ import {
 } from './file-schemas';
 import type { ApiMethod } from './methods';
 import {
+  deleteSectionLineSchema,
+  intervalsRequestSchema,
+  saveSectionLineSchema,
+  tracesRequestSchema,
+} from './section-schemas';
+import type { RunIntervals, SavedSectionLine, TraceSet } from './section-types';
+import {
   detectionLimitSchema,
   qaqcReportSchema,
   qaqcSettingsSchema,
@@ -318,6 +325,12 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Plan map and cross-sections (issue 10)
+  'sections.traces': call<TraceSet>()(tracesRequestSchema),
+  'sections.intervals': call<RunIntervals>()(intervalsRequestSchema),
+  'sections.lines': call<SavedSectionLine[]>()(empty),
+  'sections.saveLine': call<SavedSectionLine>()(saveSectionLineSchema),
+  'sections.deleteLine': call<{ deleted: true }>()(deleteSectionLineSchema),
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search': call<HoleSearchResult>()(
     z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),

@@ -63,6 +63,12 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // Plan map and cross-sections (issue 10)
+  'sections.traces',
+  'sections.intervals',
+  'sections.lines',
+  'sections.saveLine',
+  'sections.deleteLine',
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search',
   'holes.view',

@@ -17,8 +17,20 @@ import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
+import { PlanView } from './views/plan-view';
+import { SectionView } from './views/section-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'qaqc' | 'intercepts' | 'import' | 'export' | 'hole';
+type ViewId =
+  | DataTable
+  | 'lookups'
+  | 'validation'
+  | 'qaqc'
+  | 'intercepts'
+  | 'plan'
+  | 'section'
+  | 'import'
+  | 'export'
+  | 'hole';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -29,6 +41,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'validation', label: 'Validation' },
   { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
 ];
@@ -106,6 +120,10 @@ export function App() {
           <ExportView />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
+        ) : view === 'plan' ? (
+          <PlanView onOpenSection={() => setView('section')} />
+        ) : view === 'section' ? (
+          <SectionView />
         ) : view === 'qaqc' ? (
           <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
