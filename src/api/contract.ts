@@ -58,6 +58,28 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import {
+  deleteSectionLineSchema,
+  intervalsRequestSchema,
+  saveSectionLineSchema,
+  tracesRequestSchema,
+} from './section-schemas';
+import type { RunIntervals, SavedSectionLine, TraceSet } from './section-types';
+import {
+  detectionLimitSchema,
+  qaqcReportSchema,
+  qaqcSettingsSchema,
+  standardSaveSchema,
+  standardsImportSchema,
+} from './qaqc-schemas';
+import type {
+  QaqcAnalyteReport,
+  QaqcOverview,
+  QaqcWarningsStatus,
+  StandardRow,
+  StandardsImportSummary,
+} from './qaqc-types';
+import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -335,6 +357,12 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Plan map and cross-sections (issue 10)
+  'sections.traces': call<TraceSet>()(tracesRequestSchema),
+  'sections.intervals': call<RunIntervals>()(intervalsRequestSchema),
+  'sections.lines': call<SavedSectionLine[]>()(empty),
+  'sections.saveLine': call<SavedSectionLine>()(saveSectionLineSchema),
+  'sections.deleteLine': call<{ deleted: true }>()(deleteSectionLineSchema),
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search': call<HoleSearchResult>()(
     z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),
@@ -342,6 +370,25 @@ export const contract = {
   'holes.view': call<HoleViewData>()(z.object({ holeId: z.string().min(1, 'Give a hole ID.') }).strict()),
   'runs.hole': call<HoleRunResults>()(
     z.object({ id: runId, holeId: z.string().min(1, 'Give a hole ID.') }).strict(),
+  ),
+  // QA/QC (issue 10)
+  'qaqc.overview': call<QaqcOverview>()(empty),
+  'qaqc.report': call<QaqcAnalyteReport>()(qaqcReportSchema),
+  'qaqc.saveStandard': call<StandardRow[]>()(standardSaveSchema),
+  'qaqc.deleteStandard': call<StandardRow[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'qaqc.importStandards': call<StandardsImportSummary>()(standardsImportSchema),
+  'qaqc.setSettings': call<QaqcWarningsStatus>()(qaqcSettingsSchema),
+  'qaqc.setDetectionLimit': call<QaqcWarningsStatus>()(detectionLimitSchema),
+  'qaqc.refreshWarnings': call<QaqcWarningsStatus>()(empty),
+  // Project settings (issue 9)
+  'settings.list': call<ProjectSettingInfo[]>()(empty),
+  'settings.set': call<SettingChangeResult>()(
+    z
+      .object({
+        key: z.string().min(1).max(100),
+        value: z.string().max(2000),
+      })
+      .strict(),
   ),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 

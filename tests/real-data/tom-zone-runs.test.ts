@@ -112,6 +112,21 @@ describe('Tom zone through the storage scan', () => {
     expect(ts.unsampledLength).toBeCloseTo(1.04, 9);
   });
 
+  it('counts TS004 58.77-59.80 (Zn 1.4 + Pb 0.4) as reaching a 1.8 cutoff', () => {
+    const run = runKind(
+      data.project,
+      'intercepts',
+      { params: { grade: 'Zn + Pb', cutoff: 1.8, minLength: 0, maxDilution: 0, holes: ['TS004'] } },
+      { ...control, save: false },
+    );
+    const rows = interceptsFromTable(run.table, ['Zn', 'Pb']).map((r) => r.intercept);
+    const deep = rows.find((i) => i.from === 49.07)!;
+    expect(deep.to).toBe(59.8);
+    // (8.8+5.8) 1.22 + (10+3.9) 1.53 + ... + (1.4+0.4) 1.03, over 10.73 m
+    expect(deep.grade).toBeCloseTo(14.66, 2);
+    expect(deep.wasteLength).toBe(0);
+  });
+
   it('estimates true thickness no larger than the interval', () => {
     const rows = interceptsFromTable(intercepts.table, ANALYTES);
     for (const { intercept, trueThickness } of rows) {
@@ -149,6 +164,27 @@ describe('Tom zone through the storage scan', () => {
     }
   });
 
+  it('drops 2 m Zn composites resting on under 1 m of Zn results (drop-short per analyte)', () => {
+    const composite = (residual: string) =>
+      runKind(
+        data.project,
+        'composites',
+        { params: { length: 2, residual, analytes: ['Zn'] } },
+        { ...control, save: false },
+      ).table;
+    const thin = (table: ReturnType<typeof composite>) => {
+      const zn = numberColumn(table, 'a:Zn');
+      const znLength = numberColumn(table, 'assayed:Zn');
+      let count = 0;
+      for (let r = 0; r < table.rowCount; r++) if (!Number.isNaN(zn[r]!) && znLength[r]! < 1 - 1e-9) count++;
+      return { count, empty: zn.filter((v) => Number.isNaN(v)).length };
+    };
+    // Kept whatever their support, some pieces' Zn rests on a sliver of core...
+    expect(thin(composite('keep')).count).toBeGreaterThan(100);
+    // ...drop-short leaves none of them, and writes no piece without a Zn value.
+    expect(thin(composite('drop-short'))).toEqual({ count: 0, empty: 0 });
+  });
+
   it('desurveys holes with one survey as straight lines from the collar', () => {
     const run = runKind(data.project, 'desurvey', { params: { step: 10 } }, control).table;
     const surveys = groupBy(readCsv('tom_zone/survey.csv'), 'hole_ID');
@@ -169,5 +205,33 @@ describe('Tom zone through the storage scan', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe('Tom zone surveys: sharp bends', () => {
+  // The dense gyro surveys (stations 1 to 3 m apart) bend for real in places: TRC20-002 flattens from
+  // -78 to -60 deg over 60 m, a degree or more every 3 m (10 to 13 deg per 30 m). Judged over a stretched
+  // 30 m those read as 1 deg per 30 m and nothing was said (153 warnings in 76 holes); now each step
+  // shows its true severity, while bends under 1 deg (reading noise: 0.25 deg in 1 m is "7.5 deg per
+  // 30 m") stay quiet.
+  it('warns 284 bends in 100 holes, each with its true severity and at least 1 deg', () => {
+    const warnings = data.project.db
+      .prepare(
+        "SELECT h.hole_id, p.message FROM problems p JOIN holes h ON h.id = p.hole WHERE p.rule = 'survey-dogleg'",
+      )
+      .all() as { hole_id: string; message: string }[];
+    expect(warnings.length).toBe(284);
+    expect(new Set(warnings.map((w) => w.hole_id)).size).toBe(100);
+    for (const { message } of warnings) {
+      const [, severity, angle, length] =
+        /^Bend of ([\d.]+) deg per 30 m \(([\d.]+) deg in ([\d.]+) m\)/.exec(message)!;
+      expect(Number(angle)).toBeGreaterThanOrEqual(1);
+      // The printed angle has two decimals, so compare within their rounding.
+      const fromParts = (Number(angle) * 30) / Number(length);
+      expect(Math.abs(Number(severity) - fromParts)).toBeLessThan(0.05 + (0.005 * 30) / Number(length));
+    }
+    expect(warnings.find((w) => w.hole_id === 'TRC20-002')?.message).toMatch(
+      /^Bend of 1\d\.\d deg per 30 m \(1\.\d+ deg in 3\.0\d m\) between/,
+    );
   });
 });

@@ -18,6 +18,9 @@ import { exportHandlers } from './export-handlers';
 import { gridColumnHandlers } from './grid-column-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
+import { sectionHandlers } from './section-handlers';
+import { qaqcHandlers } from './qaqc-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
 
 export const handlers: Handlers = {
@@ -32,7 +35,10 @@ export const handlers: Handlers = {
   ...importWizardHandlers,
   ...exportHandlers,
   ...gridColumnHandlers,
+  ...sectionHandlers,
   ...holeHandlers,
+  ...qaqcHandlers,
+  ...settingsHandlers,
 };
 
 export interface Router {

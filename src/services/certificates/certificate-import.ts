@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { CertificateImportSummary, CertificateResultCount } from '../../api/import-wizard-types';
 import { parseLabValue, ppmFactor } from '../../domain/assay-values';
+import { projectMissingSentinels } from '../settings/project-settings';
 import {
   CertificateFormatError,
   parseLabCertificate,
@@ -25,6 +26,7 @@ import { ImportError } from '../import/import-engine';
 import { fileFormat } from '../import/import-sources';
 import { FileReadError, openTextFile } from '../import/text-source';
 import { readXlsxRows } from '../import/xlsx-source';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 import { validateHoles, validationSettings } from '../validation/validate-project';
 
 export interface CertificateImportRequest {
@@ -110,6 +112,7 @@ export function importCertificate(
   }
   const lab = request.lab?.trim() || parsed.lab;
   const negativeIsBelowDetection = request.negativeIsBelowDetection ?? true;
+  const missingSentinels = projectMissingSentinels(db);
   const matches = samplesById(
     db,
     parsed.samples.map((sample) => sample.sampleId),
@@ -182,7 +185,7 @@ export function importCertificate(
       sample.results.forEach((text, index) => {
         if (text === '') return;
         const entry = columns[index]!;
-        const result = parseLabValue(text, { negativeIsBelowDetection });
+        const result = parseLabValue(text, { negativeIsBelowDetection, missingSentinels });
         const key = `${target.id}:${entry.id}`;
         let seq = nextSeq.get(key);
         if (seq === undefined) {
@@ -247,6 +250,8 @@ export function importCertificate(
       imported_at: new Date().toISOString(),
     });
     if (holes.size > 0) validateHoles(db, validationSettings(db, project.length_unit), [...holes]);
+    // A new batch brings its own standards and blanks: its failures warn its samples (issue 10).
+    if (holes.size > 0) refreshQaqcWarnings(db);
     if (parsed.emptyLines.length > 0)
       notes.push(
         parsed.emptyLines.length === 1
