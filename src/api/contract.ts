@@ -2,6 +2,8 @@
 // browser host both dispatch through a router built from this list, and the renderer's typed client is
 // generated from it, so a call is declared once.
 import { z } from 'zod';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../domain/entry/column-layout';
+import { MAX_DISPLAY_DECIMALS } from '../domain/entry/display-precision';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import type {
   BackupResult,
@@ -34,6 +36,7 @@ import type {
   ProjectStatus,
   ReplayResult,
 } from './entry-types';
+import type { EmptyAnalyteColumns, GridColumnsInfo } from './grid-layout-types';
 import type { HoleRunResults, HoleSearchResult, HoleViewData } from './hole-types';
 import type { ImportSummary } from './import-types';
 import type {
@@ -213,6 +216,34 @@ const entryContract = {
   ),
 };
 
+// ---- Grid columns (issue 11): layouts saved in the project, decimals, empty analyte columns ----
+
+const gridLayoutSchema = z
+  .object({
+    columns: z
+      .array(
+        z
+          .object({
+            id: columnId,
+            width: z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH).optional(),
+            visible: z.boolean().optional(),
+            decimals: z.number().int().min(0).max(MAX_DISPLAY_DECIMALS).optional(),
+          })
+          .strict(),
+      )
+      .max(2000),
+    showEmptyAnalytes: z.boolean().optional(),
+  })
+  .strict();
+const gridSchema = z.object({ table: z.enum(DATA_TABLES) }).strict();
+
+const gridColumnsContract = {
+  'grid.columns': call<GridColumnsInfo>()(gridSchema),
+  'grid.saveLayout': call<GridColumnsInfo>()(gridSchema.extend({ layout: gridLayoutSchema }).strict()),
+  'grid.resetLayout': call<GridColumnsInfo>()(gridSchema),
+  'table.emptyAnalytes': call<EmptyAnalyteColumns>()(viewSchema.strict()),
+};
+
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
   'project.update': call<ProjectInfo>()(
@@ -315,6 +346,7 @@ export const contract = {
   'runs.export': call<JobStatus>()(runExportSchema),
   'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
   ...entryContract,
+  ...gridColumnsContract,
   // Import wizard, lab certificates and method priority (issue 5)
   'import.inspect': call<FilePreview>()(inspectSchema),
   'import.upload': call<UploadResult>()(uploadSchema),

@@ -53,6 +53,11 @@ export const API_METHODS = [
   'lookups.add',
   'lookups.update',
   'lookups.delete',
+  // Grid columns (issue 11): layouts saved in the project, decimals, empty analyte columns.
+  'grid.columns',
+  'grid.saveLayout',
+  'grid.resetLayout',
+  'table.emptyAnalytes',
   // Import wizard, lab certificates and method priority (issue 5)
   'import.inspect',
   'import.upload',

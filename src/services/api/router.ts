@@ -15,6 +15,7 @@ import { holeHandlers } from './hole-handlers';
 import { importHandlers } from './import-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
+import { gridColumnHandlers } from './grid-column-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
 import { sectionHandlers } from './section-handlers';
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...importWizardHandlers,
   ...exportHandlers,
+  ...gridColumnHandlers,
   ...sectionHandlers,
   ...holeHandlers,
   ...qaqcHandlers,
