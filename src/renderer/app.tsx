@@ -12,15 +12,29 @@ import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { QaqcView } from './views/qaqc-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
+import { PlanView } from './views/plan-view';
+import { SectionView } from './views/section-view';
 import { ProjectSettingsView } from './views/project-settings-view';
 import { describeCrs } from '../domain/coordinate-systems';
 import { plural } from '../domain/report/plural';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export' | 'hole' | 'settings';
+type ViewId =
+  | DataTable
+  | 'lookups'
+  | 'validation'
+  | 'qaqc'
+  | 'intercepts'
+  | 'plan'
+  | 'section'
+  | 'import'
+  | 'export'
+  | 'hole'
+  | 'settings';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -29,7 +43,10 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lithology', label: 'Lithology' },
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
+  { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
   { id: 'settings', label: 'Project settings' },
@@ -106,6 +123,12 @@ export function App() {
           <ValidationView onOpen={open} onOpenSettings={() => setView('settings')} />
         ) : view === 'settings' ? (
           <ProjectSettingsView info={info} onChanged={refresh} />
+        ) : view === 'plan' ? (
+          <PlanView onOpenSection={() => setView('section')} />
+        ) : view === 'section' ? (
+          <SectionView />
+        ) : view === 'qaqc' ? (
+          <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (

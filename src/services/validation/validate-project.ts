@@ -1,5 +1,6 @@
 // Runs the domain's validation rules over stored holes and keeps the problems table current: per hole
-// after an edit or import, project-wide for rules that span holes (duplicate sample IDs).
+// after an edit or import, project-wide for rules that span holes (duplicate sample IDs, and QA/QC's
+// batch warnings when the whole project is validated).
 import type { LengthUnit, Problem } from '../../domain/model';
 import {
   checkDuplicateParents,
@@ -11,6 +12,7 @@ import {
   validateHole,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { QAQC_RULES } from '../../domain/qaqc/qaqc-warnings';
 import { checkSampleAssays } from '../../domain/validation/assay-checks';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { countRuleProblems, replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
@@ -26,6 +28,7 @@ import {
   sampleRowsNamingParents,
   sampleRowsUsing,
 } from '../../storage/sample-id-checks';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 
 /** Rules judged across the whole project rather than hole by hole. */
 export const PROJECT_RULES = [
@@ -59,6 +62,9 @@ export function validateCollarPlacement(db: Database): { errors: number; warning
   db.transaction(() => replaceRuleProblems(db, PLACEMENT_RULES, found))();
   return { errors: 0, warnings: found.length - before };
 }
+
+/** Rules a per-hole check leaves alone: the project-wide ones and QA/QC's batch warnings (qaqc-upkeep.ts). */
+export const KEPT_RULES: readonly string[] = [...PROJECT_RULES, ...QAQC_RULES];
 
 export function validationSettings(db: Database, lengthUnit: LengthUnit): ValidationSettings {
   const gaps = readGapSettings(db, lengthUnit);
@@ -125,7 +131,7 @@ export function validateHoles(
       ),
     );
     const holes = batch.map((bundle) => bundle.hole.id);
-    db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: PROJECT_RULES }))();
+    db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: KEPT_RULES }))();
     checked += batch.length;
     onBatch?.(checked);
   }
@@ -208,6 +214,7 @@ export const RECHECK_KEY = 'validation.recheck';
 export function validateProject(db: Database, lengthUnit: LengthUnit): void {
   validateHoles(db, validationSettings(db, lengthUnit));
   validateProjectRules(db);
+  refreshQaqcWarnings(db);
   deleteSetting(db, RECHECK_KEY);
 }
 
