@@ -13,6 +13,7 @@ import type { ProjectStatus } from '../../api/entry-types';
 import type { PageRow } from '../../api/types';
 import { analyteCodeOf, fieldOfColumn } from '../../domain/entry/grid-cells';
 import type { DataTable } from '../../domain/model';
+import { START_FIELD } from '../../domain/entry/next-row';
 import { cellCount } from '../../domain/entry/tsv-block';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
@@ -78,8 +79,11 @@ export function useEntryActions(input: EntryActionsInput) {
     return analyte ? `${analyte.code} (${analyte.unit})` : column;
   }
 
-  /** Scrolls to a row of the current view, focuses it and selects nothing else. */
-  async function focusRow(rowId: number, column: string | null): Promise<void> {
+  /**
+   * Scrolls to a row of the current view and focuses it. With `focus` false it is only scrolled into
+   * view: a dialog open over the grid keeps the keyboard.
+   */
+  async function focusRow(rowId: number, column: string | null, focus = true): Promise<void> {
     try {
       const found = await api['table.locate']({
         ...source.current(),
@@ -96,6 +100,7 @@ export function useEntryActions(input: EntryActionsInput) {
       grid.ensureColumnVisible(colKey);
       // The row's block may still be loading; the grid can only give a rendered cell the keyboard focus.
       const index = found.index;
+      if (!focus) return;
       await until(() => grid.getDisplayedRowAtIndex(index)?.data !== undefined);
       grid.setFocusedCell(index, colKey);
     } catch (error) {
@@ -201,6 +206,7 @@ export function useEntryActions(input: EntryActionsInput) {
 
   async function openForm(kind: 'add' | 'next'): Promise<void> {
     const holeId = holeRef.current || focusedRow()?.hole_id || '';
+    lastAdded.current = null;
     if (table === 'holes') {
       setDialog({ kind: 'form', title: 'Add a hole', initial: {}, chain: false, error: null });
       return;
@@ -222,7 +228,6 @@ export function useEntryActions(input: EntryActionsInput) {
       }
     }
     const chain = kind === 'next';
-    lastAdded.current = null;
     setDialog({
       kind: 'form',
       title: chain ? `Next interval of ${holeId}` : 'Add a row',
@@ -240,7 +245,8 @@ export function useEntryActions(input: EntryActionsInput) {
       lastAdded.current = result.ids[0] ?? null;
       afterWrite(result.status);
       setDialog((dialog) => (dialog?.kind === 'form' ? { ...dialog, error: null } : dialog));
-      if (lastAdded.current !== null) await focusRow(lastAdded.current, null);
+      // The form stays open for the next row and keeps the keyboard: the new row is only shown.
+      if (lastAdded.current !== null) await focusRow(lastAdded.current, null, false);
       info(table === 'holes' ? `Added hole ${values.hole_id ?? ''}.` : 'Added the row.');
       return true;
     } catch (error) {
@@ -249,6 +255,14 @@ export function useEntryActions(input: EntryActionsInput) {
     } finally {
       setBusy(null);
     }
+  }
+
+  /** Closes the row form; the keyboard goes on in the grid at the last row added, if any. */
+  function closeForm(): void {
+    setDialog(null);
+    const added = lastAdded.current;
+    lastAdded.current = null;
+    if (added !== null) void focusRow(added, START_FIELD[table]);
   }
 
   async function replay(direction: 'undo' | 'redo'): Promise<void> {
@@ -261,5 +275,16 @@ export function useEntryActions(input: EntryActionsInput) {
     }
   }
 
-  return { paste, applyPaste, askDelete, deleteRows, openForm, insertRow, replay, focusRow, columnLabel };
+  return {
+    paste,
+    applyPaste,
+    askDelete,
+    deleteRows,
+    openForm,
+    insertRow,
+    closeForm,
+    replay,
+    focusRow,
+    columnLabel,
+  };
 }

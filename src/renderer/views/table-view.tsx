@@ -332,7 +332,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
           error={dialog.error}
           busy={busy !== null}
           onSubmit={actions.insertRow}
-          onClose={() => setDialog(null)}
+          onClose={actions.closeForm}
         />
       )}
     </section>
