@@ -2,6 +2,7 @@
 // browser host both dispatch through a router built from this list, and the renderer's typed client is
 // generated from it, so a call is declared once.
 import { z } from 'zod';
+import { DATE_ORDERS } from '../domain/date-input';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import type {
   BackupResult,
@@ -92,6 +93,8 @@ const columnId = z.string().min(1).max(80);
 const cellText = z.string().max(10_000, 'A cell holds at most 10,000 characters.');
 const rowId = z.number().int().min(1);
 const MAX_PASTE_CELLS = 200_000;
+/** How the user's locale orders numeric dates (24/11/2010 is dmy); without it dates must be YYYY-MM-DD. */
+const dateOrder = z.enum(DATE_ORDERS).optional();
 
 export const viewSchema = z.object({
   table: z.enum(DATA_TABLES),
@@ -122,6 +125,7 @@ export const pasteRequestSchema = z
     columns: z.array(columnId).min(1).max(1000),
     rows: z.array(z.array(cellText).max(1000)).min(1, 'The pasted block is empty.').max(MAX_PASTE_CELLS),
     mode: z.enum(['check', 'apply', 'apply-good']),
+    dateOrder,
   })
   .strict()
   .refine((input) => input.rows.reduce((sum, row) => sum + row.length, 0) <= MAX_PASTE_CELLS, {
@@ -141,6 +145,7 @@ const entryContract = {
           .array(z.object({ rowId, column: columnId, text: cellText }).strict())
           .min(1)
           .max(10_000),
+        dateOrder,
       })
       .strict(),
   ),
@@ -151,6 +156,7 @@ const entryContract = {
         rows: z.array(z.record(columnId, cellText)).min(1).max(10_000),
         /** Show the new rows right after this row in the grid's views. */
         afterRowId: rowId.optional(),
+        dateOrder,
       })
       .strict(),
   ),

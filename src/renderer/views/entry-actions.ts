@@ -125,6 +125,7 @@ export function useEntryActions(input: EntryActionsInput) {
       startIndex: focused?.rowIndex ?? 0,
       anchorRowId: focused ? (grid.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id ?? null) : null,
       columns: pasteColumns(grid, focused?.column.getColId() ?? null),
+      dateOrder: controller.cells.dateOrder,
     };
     try {
       setBusy('Reading the pasted block...');
@@ -241,12 +242,13 @@ export function useEntryActions(input: EntryActionsInput) {
     const afterRowId = lastAdded.current ?? focusedRow()?.id;
     try {
       setBusy('Adding...');
-      const result = await api['table.insert']({ table, rows: [values], afterRowId });
+      const { dateOrder } = controller.cells;
+      const result = await api['table.insert']({ table, rows: [values], afterRowId, dateOrder });
       lastAdded.current = result.ids[0] ?? null;
       afterWrite(result.status);
       setDialog((dialog) => (dialog?.kind === 'form' ? { ...dialog, error: null } : dialog));
       // The form stays open for the next row and keeps the keyboard: the new row is only shown.
-      if (lastAdded.current !== null) await focusRow(lastAdded.current, null, false);
+      if (lastAdded.current !== null) void focusRow(lastAdded.current, null, false);
       info(table === 'holes' ? `Added hole ${values.hole_id ?? ''}.` : 'Added the row.');
       return true;
     } catch (error) {

@@ -8,6 +8,7 @@ import type { DataTable, LengthUnit } from '../../domain/model';
 import { TABLE_FIELDS, type FieldSpec } from '../../domain/table-fields';
 import { CodeCellEditor, TextCellEditor } from './entry-cell-editors';
 import { refusal, type GridController } from './entry-grid-context';
+import { dateEntryHint } from './locale-dates';
 
 export function unitSuffix(field: FieldSpec, lengthUnit: LengthUnit): string {
   switch (field.quantity) {
@@ -105,6 +106,7 @@ function fieldColumn(
     colId,
     field: colId as never,
     headerName: field.label + unitSuffix(field, lengthUnit),
+    headerTooltip: field.kind === 'date' ? dateColumnTooltip(field, controller) : undefined,
     ...(field.kind === 'number' ? NUMBER_FILTER : TEXT_FILTER),
     type: field.kind === 'number' ? 'rightAligned' : undefined,
     cellEditor: coded ? CodeCellEditor : TextCellEditor,
@@ -114,6 +116,11 @@ function fieldColumn(
         ? 'left'
         : undefined,
   };
+}
+
+function dateColumnTooltip(field: FieldSpec, controller: GridController): string {
+  const order = controller.cells.dateOrder;
+  return order ? `${field.label}: ${dateEntryHint(order)}` : `${field.label}: YYYY-MM-DD`;
 }
 
 /** Samples are shown wide: one column per analyte, the lab's text as reported, unit in the header. */

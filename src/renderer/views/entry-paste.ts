@@ -3,6 +3,7 @@
 // between slices, so 100,000 cells do not freeze the window), and sends it in one call: the server checks
 // every cell and applies the block in one transaction, or lists the bad cells and applies nothing.
 import type { PasteResult } from '../../api/entry-types';
+import type { DateOrder } from '../../domain/date-input';
 import { TsvBlockReader } from '../../domain/entry/tsv-block';
 import { api } from '../api/api-client';
 import type { ViewQuery } from './entry-datasource';
@@ -13,6 +14,8 @@ export interface PasteTarget {
   anchorRowId: number | null;
   /** Editable grid columns from the focused one rightwards. */
   columns: string[];
+  /** How the user's locale writes dates, so pasted dates are read as meant. */
+  dateOrder?: DateOrder;
 }
 
 export interface PendingPaste extends PasteTarget {
@@ -42,6 +45,6 @@ export type PasteMode = 'apply' | 'apply-good';
 
 /** Sends the block; with bad cells and mode 'apply' nothing is written and they come back listed. */
 export function sendPaste(target: PasteTarget, rows: string[][], mode: PasteMode): Promise<PasteResult> {
-  const { view, startIndex, anchorRowId, columns } = target;
-  return api['table.paste']({ view, startIndex, anchorRowId, columns, rows, mode });
+  const { view, startIndex, anchorRowId, columns, dateOrder } = target;
+  return api['table.paste']({ view, startIndex, anchorRowId, columns, rows, mode, dateOrder });
 }

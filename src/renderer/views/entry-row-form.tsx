@@ -6,11 +6,13 @@
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AnalyteRow } from '../../api/types';
 import { analyteColumnId, fieldColumnId, parseCell } from '../../domain/entry/grid-cells';
+import { dateHint, datePlaceholder } from '../../domain/date-input';
 import { addedRowLabel, nextRowValues, startField } from '../../domain/entry/next-row';
 import type { DataTable, LengthUnit } from '../../domain/model';
 import { TABLE_FIELDS } from '../../domain/table-fields';
 import { unitSuffix } from './entry-columns';
 import type { GridController } from './entry-grid-context';
+import { dateEntryHint } from './locale-dates';
 import { useModalFocus } from './modal-focus';
 
 export interface RowFormProps {
@@ -159,6 +161,7 @@ export function RowForm(props: RowFormProps) {
         <div className="form-grid">
           {columns.map((column, index) => {
             const field = column.field;
+            const dateOrder = field?.kind === 'date' ? controller.cells.dateOrder : undefined;
             const choices =
               field?.choices ?? (field?.lookup ? controller.codes.get(field.lookup) : undefined);
             const problem = touched.has(column.id) ? problems[index] : null;
@@ -190,12 +193,18 @@ export function RowForm(props: RowFormProps) {
                 ) : (
                   <input
                     {...common}
+                    placeholder={dateOrder && datePlaceholder(dateOrder)}
+                    title={dateOrder && dateEntryHint(dateOrder)}
                     value={values[column.id] ?? ''}
                     list={column.id === 'hole_id' && table !== 'holes' ? 'entry-hole-ids' : undefined}
                     onChange={(event) => set(event.target.value)}
                   />
                 )}
-                {problem && <small className="field-error">{problem}</small>}
+                {problem ? (
+                  <small className="field-error">{problem}</small>
+                ) : (
+                  dateOrder && <small className="hint">{dateHint(dateOrder)}</small>
+                )}
               </label>
             );
           })}

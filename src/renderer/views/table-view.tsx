@@ -80,6 +80,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
           analytes: new Map(analyteRows.map((row) => [row.code, { code: row.code, unit: row.unit }])),
           lookups,
           negativeIsBelowDetection: true,
+          dateOrder: controller.cells.dateOrder,
         };
         controller.codes = ordered;
         controller.holeIds = holeIds;
@@ -156,7 +157,8 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
     if (text === cellText(event.oldValue)) return;
     const rowId = event.data.id;
     try {
-      const result = await api['table.edit']({ table, edits: [{ rowId, column, text }] });
+      const edits = [{ rowId, column, text }];
+      const result = await api['table.edit']({ table, edits, dateOrder: controller.cells.dateOrder });
       for (const row of result.rows) gridRef.current?.getRowNode(String(row.id))?.setData(row);
       report(null);
       afterWrite(result.status, false);

@@ -82,7 +82,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
       'The grid changed since the block was copied into it (another change moved the rows); scroll to the cell again and paste once more. Nothing was changed.',
     );
   }
-  const context = entryContext(db);
+  const context = entryContext(db, env.dateOrder);
   const targetIds: number[] = [];
   for (let r = 0; r < request.rows.length; r++) {
     const index = request.startIndex + r;
@@ -188,7 +188,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
     return { ...base, applied: false, changeSet: null, tracker: null };
   }
   const description = `Paste ${cells} cells into ${table}${newRows > 0 ? ` (${newRows} new rows)` : ''}`;
-  const writeContext = entryContext(db);
+  const writeContext = entryContext(db, env.dateOrder);
   writeContext.holes.loadAll();
   const outcome = runAction(env, { description, source: 'paste' }, (writer) => {
     for (const plan of existing) {
