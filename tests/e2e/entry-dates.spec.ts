@@ -1,13 +1,13 @@
-// Dates typed the way the user's locale writes them: a day-first browser (en-GB) types 24/11/2010 into a
-// hole's Started cell and into the new-hole form, sees the hint, has a date in the other order and one
-// that does not exist refused with the reason, and the project file holds ISO dates.
+// Dates typed the way the user's locale writes them: a day-first browser (en-GB) types 03/12/2010 (3
+// December) into a hole's Started cell and a date into the new-hole form, sees the hint, has a date in
+// the other order and one that does not exist refused with the reason; the file holds ISO dates.
 import { cell, readProject, typeInto } from './entry-grid-helpers';
 import { fresh as test, expect } from './entry-fresh-project';
 
 test.describe('in a day-first locale', () => {
   test.use({ locale: 'en-GB' });
 
-  test('takes 24/11/2010, stores 2010-11-24, and refuses 11/24/2010 and 31/11/2010', async ({
+  test('takes 03/12/2010 as 3 December, stores 2010-12-03, and refuses 11/24/2010 and 31/11/2010', async ({
     page,
     project,
   }) => {
@@ -19,8 +19,9 @@ test.describe('in a day-first locale', () => {
       'title',
       'Started: Type the date as day/month/year, e.g. 24/11/2010, or 2010-11-24; it is kept as 2010-11-24.',
     );
-    await typeInto(page, started, '24/11/2010');
-    await expect(started).toHaveText('2010-11-24');
+    // 3 December, where a month-first reading would make it 12 March.
+    await typeInto(page, started, '03/12/2010');
+    await expect(started).toHaveText('2010-12-03');
 
     await typeInto(page, cell(page, 1, 'started_on'), '11/24/2010');
     await expect(page.getByRole('alert')).toContainText(
@@ -50,7 +51,7 @@ test.describe('in a day-first locale', () => {
         `SELECT hole_id, started_on, completed_on FROM holes WHERE id IN (1, 2) OR hole_id = 'DATE-1' ORDER BY id`,
       ),
     ).toEqual([
-      { hole_id: 'EUG-10-033', started_on: '2010-11-24', completed_on: expect.any(String) },
+      { hole_id: 'EUG-10-033', started_on: '2010-12-03', completed_on: expect.any(String) },
       { hole_id: 'EUG-10-034', started_on: '2010-11-30', completed_on: expect.any(String) },
       { hole_id: 'DATE-1', started_on: null, completed_on: '2011-06-05' },
     ]);
@@ -60,15 +61,15 @@ test.describe('in a day-first locale', () => {
 test.describe('in a month-first locale', () => {
   test.use({ locale: 'en-US' });
 
-  test('takes 11/24/2010 as 24 November', async ({ page, project }) => {
+  test('takes 12/3/2010 as 3 December', async ({ page, project }) => {
     await page.goto(project.url);
     await expect(cell(page, 0, 'hole_id')).toHaveText('EUG-10-033');
     const started = cell(page, 0, 'started_on');
     await started.scrollIntoViewIfNeeded();
-    await typeInto(page, started, '11/24/2010');
-    await expect(started).toHaveText('2010-11-24');
+    await typeInto(page, started, '12/3/2010');
+    await expect(started).toHaveText('2010-12-03');
     expect(readProject(project.projectPath, `SELECT started_on FROM holes WHERE id = 1`)).toEqual([
-      { started_on: '2010-11-24' },
+      { started_on: '2010-12-03' },
     ]);
   });
 });
