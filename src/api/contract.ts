@@ -3,6 +3,7 @@
 // generated from it, so a call is declared once.
 import { z } from 'zod';
 import { DATE_ORDERS } from '../domain/date-input';
+import { UNDO_SCOPES } from '../domain/entry/undo-scope';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import type {
   BackupResult,
@@ -133,6 +134,9 @@ export const pasteRequestSchema = z
     path: ['rows'],
   });
 
+/** Undo and redo of one view (its table's changes), or of the whole project without a scope. */
+const undoScopeSchema = z.object({ scope: z.enum(UNDO_SCOPES).optional() }).strict();
+
 const entryContract = {
   'project.status': call<ProjectStatus>()(empty),
   'holes.ids': call<string[]>()(empty),
@@ -166,9 +170,9 @@ const entryContract = {
   'table.deletePreview': call<DeletePreview>()(rowIdsSchema),
   'table.delete': call<DeleteResult>()(rowIdsSchema),
   'table.paste': call<PasteResult>()(pasteRequestSchema),
-  'edit.undo': call<ReplayResult>()(empty),
-  'edit.redo': call<ReplayResult>()(empty),
-  'edit.history': call<EditHistory>()(empty),
+  'edit.undo': call<ReplayResult>()(undoScopeSchema),
+  'edit.redo': call<ReplayResult>()(undoScopeSchema),
+  'edit.history': call<EditHistory>()(undoScopeSchema),
   'lookups.lists': call<LookupListInfo[]>()(empty),
   'lookups.add': call<LookupListInfo[]>()(
     z

@@ -1,6 +1,6 @@
 // The table view's actions beyond typing in a cell: paste a block, add rows (and the next interval of a
-// hole), delete rows after asking, undo and redo, and jump to a row. Each one is a single API call whose
-// result updates the grid and the status bar.
+// hole), delete rows after asking, and jump to a row. Each one is a single API call whose result updates
+// the grid and the status bar.
 import type { GridApi } from 'ag-grid-community';
 import {
   useRef,
@@ -267,16 +267,6 @@ export function useEntryActions(input: EntryActionsInput) {
     if (added !== null) void focusRow(added, START_FIELD[table]);
   }
 
-  async function replay(direction: 'undo' | 'redo'): Promise<void> {
-    try {
-      const result = await (direction === 'undo' ? api['edit.undo']({}) : api['edit.redo']({}));
-      afterWrite(result.status);
-      info(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.replayed.description}.`);
-    } catch (error) {
-      fail(error);
-    }
-  }
-
   return {
     paste,
     applyPaste,
@@ -285,7 +275,6 @@ export function useEntryActions(input: EntryActionsInput) {
     openForm,
     insertRow,
     closeForm,
-    replay,
     focusRow,
     columnLabel,
   };

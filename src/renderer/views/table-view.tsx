@@ -5,7 +5,7 @@
 import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EditHistory, ProjectStatus } from '../../api/entry-types';
+import type { ProjectStatus } from '../../api/entry-types';
 import type { AnalyteRow, PageRow } from '../../api/types';
 import { cellText } from '../../domain/entry/grid-cells';
 import type { DataTable, LengthUnit } from '../../domain/model';
@@ -19,6 +19,7 @@ import { cellKey, createGridController } from './entry-grid-context';
 import { PasteDialog } from './entry-paste-dialog';
 import { RowForm } from './entry-row-form';
 import { useEntryActions, type Dialog } from './entry-actions';
+import { UndoButtons, useViewUndo } from './view-undo';
 
 export interface RowTarget {
   table: DataTable;
@@ -56,7 +57,6 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
   const [ready, setReady] = useState(false);
   const [holeFilter, setHoleFilter] = useState(target?.holeId ?? '');
   const holeRef = useRef(holeFilter);
-  const [history, setHistory] = useState<EditHistory | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -109,10 +109,15 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
     [ready, table, lengthUnit, analytes, controller],
   );
 
-  const refreshHistory = useCallback(() => {
-    api['edit.history']({}).then(setHistory, () => setHistory(null));
-  }, []);
-  useEffect(refreshHistory, [refreshHistory]);
+  // Ctrl+Z here takes back this table's newest change, not one made in another view.
+  const undo = useViewUndo(table, {
+    onReplayed: (result, message) => {
+      afterWrite(result.status);
+      setNotice({ kind: 'info', text: message });
+    },
+    onError: (error) => setNotice({ kind: 'error', text: describeError(error) }),
+  });
+  const refreshHistory = undo.refresh;
 
   const afterWrite = useCallback(
     (status: ProjectStatus, reload = true) => {
@@ -173,8 +178,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
     }
   }
 
-  // Undo and redo answer anywhere in the window while a grid is shown (not inside a text box, where
-  // Ctrl+Z undoes typing); Ctrl+- deletes rows of this grid.
+  // Ctrl+- deletes rows of this grid (undo and redo keys are in useViewUndo).
   const shortcuts = useRef(actions);
   shortcuts.current = actions;
   useEffect(() => {
@@ -182,14 +186,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
       const ctrl = event.ctrlKey || event.metaKey;
       const target = event.target as HTMLElement | null;
       if (!ctrl || target?.closest('input, select, textarea, [role="dialog"], [role="alertdialog"]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        void shortcuts.current.replay('undo');
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        event.preventDefault();
-        void shortcuts.current.replay('redo');
-      } else if (key === '-' && target?.closest('.grid-view')) {
+      if (event.key === '-' && target?.closest('.grid-view')) {
         event.preventDefault();
         void shortcuts.current.askDelete();
       }
@@ -240,22 +237,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
         >
           Delete rows
         </button>
-        <button
-          type="button"
-          disabled={!history?.undo}
-          title={history?.undo ? `Undo: ${history.undo.description} (Ctrl+Z)` : 'Nothing to undo'}
-          onClick={() => void actions.replay('undo')}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          disabled={!history?.redo}
-          title={history?.redo ? `Redo: ${history.redo.description} (Ctrl+Y)` : 'Nothing to redo'}
-          onClick={() => void actions.replay('redo')}
-        >
-          Redo
-        </button>
+        <UndoButtons undo={undo} />
         <span className="row-total">{total === null ? '' : `${total.toLocaleString('en')} rows`}</span>
       </header>
       {(notice || busy) && (

@@ -96,24 +96,24 @@ export const entryHandlers: HandlerGroup<
     const { tracker: _tracker, afterRowId: _after, ...result } = outcome;
     return { ...result, status: gridSession(context.project).status() };
   },
-  'edit.undo': (_input, context) => {
+  'edit.undo': (input, context) => {
     const outcome = write(
       context,
-      (env) => undo(env),
+      (env) => undo(env, input.scope),
       () => ({ rebuild: true }),
     );
     return replayResult(outcome, context);
   },
-  'edit.redo': (_input, context) => {
+  'edit.redo': (input, context) => {
     const outcome = write(
       context,
-      (env) => redo(env),
+      (env) => redo(env, input.scope),
       () => ({ rebuild: true }),
     );
     return replayResult(outcome, context);
   },
-  'edit.history': (_input, context) => {
-    const history = editHistory(context.project.db);
+  'edit.history': (input, context) => {
+    const history = editHistory(context.project.db, input.scope);
     const entry = (summary: typeof history.undo) =>
       summary ? { id: summary.id, at: summary.at, description: summary.description } : null;
     return { undo: entry(history.undo), redo: entry(history.redo) };
