@@ -7,7 +7,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectStatus } from '../../api/entry-types';
 import type { AnalyteRow, PageRow } from '../../api/types';
-import { cellText } from '../../domain/entry/grid-cells';
+import { cellText, editableColumnIds } from '../../domain/entry/grid-cells';
 import type { DataTable, LengthUnit } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
@@ -17,6 +17,7 @@ import { ConfirmDialog } from './entry-confirm-dialog';
 import { gridSource } from './entry-datasource';
 import { cellKey, createGridController } from './entry-grid-context';
 import { PasteDialog } from './entry-paste-dialog';
+import { PasteHeaderDialog } from './entry-paste-header-dialog';
 import { RowForm } from './entry-row-form';
 import { useEntryActions, type Dialog } from './entry-actions';
 import { UndoButtons, useViewUndo } from './view-undo';
@@ -130,6 +131,7 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
 
   const actions = useEntryActions({
     table,
+    lengthUnit,
     gridRef,
     source,
     holeRef,
@@ -294,6 +296,22 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
           busy={busy !== null}
           onApply={(rows, goodOnly) => void actions.applyPaste(dialog.pending, rows, goodOnly)}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'paste-header' && (
+        <PasteHeaderDialog
+          paste={dialog.paste}
+          editable={editableColumnIds(
+            table,
+            analytes.map((analyte) => analyte.code),
+          )}
+          columnLabel={actions.columnLabel}
+          busy={busy !== null}
+          onPasteByHeader={(targets, placement) =>
+            void actions.pasteHeaderBlock(dialog.paste, targets, placement)
+          }
+          onPasteAsCopied={() => void actions.pasteAsCopied(dialog.paste)}
+          onCancel={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'delete' && (
