@@ -21,9 +21,9 @@ test('pastes new samples by their column names and reports the bad cell by sampl
   await page.goto(project.url);
   await openView(page, 'Samples and assays');
   await filterHole(page, 'EUG-10-033');
-  await expect(cell(page, 2, 'sample_id')).toHaveText('0712001');
+  await expect(cell(page, 3, 'sample_id')).toHaveText('0712001');
   const rowsBefore = await page.locator('.row-total').textContent();
-  await cell(page, 2, 'comments').click();
+  await cell(page, 3, 'comments').click();
   // Copied from a logging sheet: its own column order, a column the project has no place for.
   await pasteTsv(
     page,
@@ -79,7 +79,7 @@ test('pastes new samples by their column names and reports the bad cell by sampl
     },
   ]);
   // The focused row was not written over, and the names row went nowhere.
-  await expect(cell(page, 2, 'sample_id')).toHaveText('0712001');
+  await expect(cell(page, 3, 'sample_id')).toHaveText('0712001');
   expect(
     readProject(
       project.projectPath,
