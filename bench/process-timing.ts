@@ -41,3 +41,23 @@ export const drillbenchBin = join(import.meta.dirname, '../bin/drillbench.js');
 export function drillbench(args: string[]): ProcessRun {
   return runProcess(process.execPath, [drillbenchBin, ...args]);
 }
+
+const tsxLoader = 'tsx';
+
+/**
+ * Runs one library trial (bench/library-trials/*.ts) in its own process under GNU time, so its peak
+ * memory is its own. The trial prints JSON with its own timing (`ms`, start-up excluded) on its last line.
+ */
+export function runTrial<T extends { ms: number }>(
+  script: string,
+  args: string[],
+): { result: T; peakMb: number | null } {
+  const run = runProcess(process.execPath, [
+    '--import',
+    tsxLoader,
+    join(import.meta.dirname, 'library-trials', script),
+    ...args,
+  ]);
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  return { result: JSON.parse(last) as T, peakMb: run.peakMb };
+}

@@ -33,6 +33,7 @@ function machine(): string[] {
 
 function formatValue(value: number, unit: string): string {
   if (unit === 'x') return `${value.toFixed(2)} x`;
+  if (unit === 'rows/s') return `${value.toLocaleString('en')} rows/s`;
   if (unit === 'ms') return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`;
   return `${value} ${unit}`;
 }

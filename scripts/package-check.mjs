@@ -79,6 +79,8 @@ export function packageProblems(found) {
     'node_modules/zod/index.js',
     'node_modules/exceljs/package.json',
     'node_modules/exceljs/lib/exceljs.nodejs.js',
+    'node_modules/yazl/package.json',
+    'node_modules/yazl/index.js',
     ...found.migrations.map((file) => `migrations/${file}`),
   ];
   for (const path of required) if (!entries.has(path)) problems.push(`the asar lacks ${path}`);

@@ -1,30 +1,13 @@
 // Export speed and memory: the 1M-sample table (two assay columns, wide) to CSV and to XLSX through
 // `drillbench export`, timed and with peak RSS; the 10,000-row holes table beside it shows that memory
 // does not grow with the number of rows.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureProject } from '../bench-project';
 import { median, type Benchmark, type Figure } from '../bench-types';
 import { drillbench, hasGnuTime } from '../process-timing';
 
 const RUNS = 2;
-
-function ensureProject(
-  projectPath: string,
-  files: { collars: string; surveys: string; assays: string },
-): void {
-  if (existsSync(projectPath)) return;
-  drillbench(['new', projectPath, '--name', 'synthetic']);
-  drillbench([
-    'import',
-    projectPath,
-    '--collars',
-    files.collars,
-    '--surveys',
-    files.surveys,
-    '--assays',
-    files.assays,
-  ]);
-}
 
 export const exportBenchmark: Benchmark = {
   name: 'Export of the 1M-sample table',

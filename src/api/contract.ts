@@ -36,6 +36,7 @@ import type {
   ProjectStatus,
   ReplayResult,
 } from './entry-types';
+import type { HoleRunResults, HoleSearchResult, HoleViewData } from './hole-types';
 import type { ImportSummary } from './import-types';
 import type {
   AnalyteMethods,
@@ -56,6 +57,7 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -190,6 +192,8 @@ const entryContract = {
         code: z.string().min(1).max(64),
         newCode: lookupCodeText.optional(),
         description: z.string().max(500).nullable().optional(),
+        /** '#rrggbb' for strip logs and sections; null goes back to the default colour. */
+        colour: z.string().max(16).nullable().optional(),
       })
       .strict(),
   ),
@@ -310,6 +314,24 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Finding a hole, its one-page view and its strip log (issues 10 and 11)
+  'holes.search': call<HoleSearchResult>()(
+    z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),
+  ),
+  'holes.view': call<HoleViewData>()(z.object({ holeId: z.string().min(1, 'Give a hole ID.') }).strict()),
+  'runs.hole': call<HoleRunResults>()(
+    z.object({ id: runId, holeId: z.string().min(1, 'Give a hole ID.') }).strict(),
+  ),
+  // Project settings (issue 9)
+  'settings.list': call<ProjectSettingInfo[]>()(empty),
+  'settings.set': call<SettingChangeResult>()(
+    z
+      .object({
+        key: z.string().min(1).max(100),
+        value: z.string().max(2000),
+      })
+      .strict(),
+  ),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

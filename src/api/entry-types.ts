@@ -90,6 +90,10 @@ export interface LookupCodeUse {
   description: string | null;
   /** Rows using the code, over every column that draws from the list. */
   uses: number;
+  /** The colour stored with the code ('#rrggbb'), or null for the default. */
+  colour: string | null;
+  /** The colour it is drawn with: the stored one or the default (domain/lithology-colours.ts). */
+  shownColour: string;
 }
 
 export interface LookupListInfo {

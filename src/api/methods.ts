@@ -63,6 +63,13 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // Finding a hole, its one-page view and its strip log (issues 10 and 11)
+  'holes.search',
+  'holes.view',
+  'runs.hole',
+  // Project settings (issue 9): missing-value codes, validation thresholds
+  'settings.list',
+  'settings.set',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

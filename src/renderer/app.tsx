@@ -14,8 +14,10 @@ import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
+import { HoleSearch } from './views/hole-search';
+import { HoleView, type HoleTarget } from './views/hole-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export';
+type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export' | 'hole';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -38,6 +40,7 @@ export function App() {
   const [info, setInfo] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState<RowTarget | null>(null);
+  const [hole, setHole] = useState<HoleTarget | null>(null);
 
   const refresh = useCallback(() => {
     api['project.info']({}).then(setInfo, (failure: unknown) => setError(describeError(failure)));
@@ -53,6 +56,12 @@ export function App() {
     setTarget(row);
     setView(row.table);
   }, []);
+  // A hole's one-page view (issue 11), from the search box, a Hole ID or an intercept row.
+  const openHole = useCallback((next: HoleTarget) => {
+    setHole({ ...next });
+    setView('hole');
+  }, []);
+  const openHoleById = useCallback((holeId: string) => openHole({ holeId }), [openHole]);
   // The desktop menu's Import and Export, and files dropped on the window (issue 6).
   const desktop = useDesktopIntegration((targetView) => {
     const known = VIEWS.find((entry) => (entry.id as string) === targetView);
@@ -64,6 +73,7 @@ export function App() {
     <div className="app">
       <nav className="sidebar" aria-label="Tables and views">
         <div className="brand">drillbench</div>
+        <HoleSearch onOpen={openHoleById} />
         {VIEWS.map((entry) => (
           <button
             key={entry.id}
@@ -86,7 +96,9 @@ export function App() {
             {error}
           </div>
         )}
-        {view === 'import' ? (
+        {view === 'hole' ? (
+          hole && <HoleView target={hole} onOpen={open} />
+        ) : view === 'import' ? (
           <ImportView info={info} onImported={refresh} />
         ) : view === 'export' ? (
           <ExportView />
@@ -98,6 +110,7 @@ export function App() {
           <InterceptsView
             lengthUnit={info?.settings.length_unit ?? 'm'}
             onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
+            onOpenStripLog={openHole}
           />
         ) : (
           <TableView
@@ -106,6 +119,7 @@ export function App() {
             lengthUnit={info?.settings.length_unit ?? 'm'}
             target={target?.table === view ? target : null}
             onStatus={onStatus}
+            onOpenHole={openHoleById}
           />
         )}
       </main>

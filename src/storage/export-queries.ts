@@ -144,7 +144,7 @@ export function* assayResultRows(db: Database): Generator<ExportRow> {
 const SIMPLE: Record<'analytes' | 'lookup_codes' | 'problems' | 'lab_certificates', string> = {
   analytes:
     'SELECT code, unit, detection_limit, upper_limit, decimals, description FROM analytes ORDER BY sort_order, code',
-  lookup_codes: 'SELECT list, code, description FROM lookup_codes ORDER BY list, sort_order, code',
+  lookup_codes: 'SELECT list, code, description, colour FROM lookup_codes ORDER BY list, sort_order, code',
   problems: `SELECT p.severity, p.rule, coalesce(h.hole_id, '') AS hole_id, p.table_name AS "table", p.row_id, p.column_name AS "column", p.message
                FROM problems p LEFT JOIN holes h ON h.id = p.hole
               ORDER BY CASE p.severity WHEN 'error' THEN 0 ELSE 1 END, h.hole_id, p.table_name, p.row_id, p.id`,

@@ -1,5 +1,5 @@
-// The problems an import (or a dry run) stored for the holes it wrote to: the rows added after a given
-// problem id, for the wizard's validation report.
+// The problems an import (or a dry run, or a certificate) stored for the holes it wrote to: the rows added
+// after the last problem id read before it started, for the wizard's validation report.
 import type { Database } from 'better-sqlite3';
 import type { Severity } from '../domain/model';
 
@@ -10,6 +10,11 @@ export interface ProblemSince {
   table: string;
   column: string | null;
   message: string;
+}
+
+/** The newest problem's id (0 when none): read before writing, then pass it to `problemsSince`. */
+export function lastProblemId(db: Database): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
 }
 
 export function problemsSince(

@@ -11,6 +11,22 @@ function nextId(db: Database, table: string): number {
   return (db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).pluck().get() as number) ?? 1;
 }
 
+/**
+ * Runs `write` (which opens its own transaction) with foreign-key enforcement off, and turns it back on
+ * afterwards if it was on. For bulk writes whose every reference points at a row written or read in the
+ * same transaction. The pragma is a no-op while a transaction is open, so a caller already inside one
+ * keeps its checks.
+ */
+export function withoutForeignKeyChecks<T>(db: Database, write: () => T): T {
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) db.pragma('foreign_keys = OFF');
+  try {
+    return write();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
+}
+
 export interface AnalyteDefinition {
   code: string;
   unit: AnalyteUnit;

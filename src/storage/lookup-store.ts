@@ -24,6 +24,8 @@ export interface LookupCodeRow {
   code: string;
   description: string | null;
   sort_order: number;
+  /** '#rrggbb', or null for the default colour of the code. */
+  colour: string | null;
 }
 
 export function lookupNames(db: Database): string[] {
@@ -34,14 +36,16 @@ export function lookupNames(db: Database): string[] {
 export function lookupCodes(db: Database, list: string): LookupCodeRow[] {
   return db
     .prepare(
-      'SELECT list, code, description, sort_order FROM lookup_codes WHERE list = ? ORDER BY sort_order, code',
+      'SELECT list, code, description, sort_order, colour FROM lookup_codes WHERE list = ? ORDER BY sort_order, code',
     )
     .all(list) as LookupCodeRow[];
 }
 
 export function lookupCode(db: Database, list: string, code: string): LookupCodeRow | undefined {
   return db
-    .prepare('SELECT list, code, description, sort_order FROM lookup_codes WHERE list = ? AND code = ?')
+    .prepare(
+      'SELECT list, code, description, sort_order, colour FROM lookup_codes WHERE list = ? AND code = ?',
+    )
     .get(list, code) as LookupCodeRow | undefined;
 }
 

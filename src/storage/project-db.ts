@@ -7,6 +7,9 @@ import { applyMigrations, latestVersion, loadMigrations, schemaVersion } from '.
 import { sqliteBindingOptions } from './sqlite-binding';
 import { StorageError } from './storage-error';
 
+/** The connection type, for the layers above that pass a connection to storage functions. */
+export type { Database };
+
 /** Page size of new project files (existing ones keep theirs). */
 export const PAGE_SIZE = 16384;
 
@@ -34,6 +37,14 @@ function configure(db: Database): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
+}
+
+/**
+ * Lets SQLite spill temporary sort and index data to disk rather than memory, for a connection that
+ * sorts large views (an export job on its own connection).
+ */
+export function spillTemporaryDataToDisk(db: Database): void {
+  db.pragma('temp_store = FILE');
 }
 
 function looksLikeSqlite(path: string): boolean {

@@ -8,8 +8,6 @@ import type { LengthUnit } from '../../src/domain/model';
 import { runImport } from '../../src/services/import/import-engine';
 import { closeProject, createProject, type Project } from '../../src/storage/project-db';
 
-export const DATASETS = '/work/shared/datasets';
-
 export interface DatasetProject {
   project: Project;
   close(): void;

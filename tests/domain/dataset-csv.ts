@@ -2,8 +2,7 @@
 // columns used here). Tests may do I/O; src/domain may not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export const DATASETS = '/work/shared/datasets';
+import { DATASETS } from '../helpers/datasets';
 
 export function readCsv(relativePath: string): Record<string, string>[] {
   const text = readFileSync(join(DATASETS, relativePath), 'utf8');

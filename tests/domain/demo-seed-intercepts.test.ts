@@ -64,7 +64,7 @@ function unit(azimuth: number, dip: number): V3 {
   return [Math.sin(i) * Math.sin(azimuth * RADIANS), Math.sin(i) * Math.cos(azimuth * RADIANS), -Math.cos(i)];
 }
 
-/** Minimum-curvature position (east, north, up) at a depth, per DOMAIN.md, arc points by slerp. */
+/** Minimum-curvature position (east, north, up) at a depth, per docs/domain.md, arc points by slerp. */
 function positionAt(surveys: { depth: number; azimuth: number; dip: number }[], depth: number): V3 {
   const step = (p: V3, t1: V3, t2: V3, md: number): V3 => {
     const cos = Math.min(1, Math.max(-1, t1[0] * t2[0] + t1[1] * t2[1] + t1[2] * t2[2]));

@@ -1,4 +1,4 @@
-// Property tests over random holes: the DOMAIN.md rules hold for every intercept, checked against the
+// Property tests over random holes: the docs/domain.md rules hold for every intercept, checked against the
 // samples directly (not against the implementation's own bookkeeping).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

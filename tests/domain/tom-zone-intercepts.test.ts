@@ -1,4 +1,4 @@
-// Zn intercepts on real drilling (Tom zone, Macmillan Pass; metres): the DOMAIN.md rules checked on every
+// Zn intercepts on real drilling (Tom zone, Macmillan Pass; metres): the docs/domain.md rules checked on every
 // hole, and rows worked by hand from assay.csv.
 import { describe, expect, it } from 'vitest';
 import { HoleSamplesBuffer } from '../../src/domain/compositing/hole-samples';

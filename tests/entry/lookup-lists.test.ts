@@ -52,7 +52,14 @@ describe('lookup lists', () => {
     const renamed = lists
       .find((list) => list.list === 'lithology')!
       .codes.find((code) => code.code === 'PGNS');
-    expect(renamed).toEqual({ code: 'PGNS', description: 'Paragneiss', uses: used });
+    // The new name has no stored colour: it is drawn in the default for a gneiss.
+    expect(renamed).toEqual({
+      code: 'PGNS',
+      description: 'Paragneiss',
+      uses: used,
+      colour: null,
+      shownColour: '#c48fb7',
+    });
     expect(count(`SELECT count(*) FROM lithology WHERE code = 'PGN'`)).toBe(0);
     expect(
       count(`SELECT count(*) FROM audit_log WHERE table_name = 'lithology' AND new_value = 'PGNS'`),

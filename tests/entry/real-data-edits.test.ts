@@ -11,9 +11,10 @@ import { runImport } from '../../src/services/import/import-engine';
 import { JobRunner } from '../../src/services/jobs/job-runner';
 import { validateProject } from '../../src/services/validation/validate-project';
 import { closeProject, createProject, type Project } from '../../src/storage/project-db';
+import { DATASETS } from '../helpers/datasets';
 import { freshStatus, problemSnapshot } from './entry-fixture';
 
-const DATA = '/work/shared/datasets/copper_creek';
+const DATA = join(DATASETS, 'copper_creek');
 
 let directory: string;
 let project: Project;

@@ -10,8 +10,6 @@ import {
   type Project,
 } from '../../src/storage/project-db';
 
-export const DATASETS = join(import.meta.dirname, '../../../shared/datasets');
-
 const folders: string[] = [];
 const open: Project[] = [];
 

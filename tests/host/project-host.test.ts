@@ -12,8 +12,8 @@ import { lockPathFor, readProjectLock } from '../../src/services/system/project-
 import { forkHostProcess } from '../../src/services/host/node-host-process';
 import { ProjectHostClient } from '../../src/services/host/project-host-client';
 import { closeProject, openProject } from '../../src/storage/project-db';
+import { DATASETS } from '../helpers/datasets';
 import { newProject, tempDirectory } from '../helpers/project-fixtures';
-import { DATASETS } from '../helpers/temp-project';
 import { bigPaste, closeHosts, demoCopy, HOLE_VIEW, openRequest, startHost, value } from './host-fixtures';
 
 const directory = tempDirectory();

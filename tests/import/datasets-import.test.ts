@@ -5,7 +5,8 @@ import type { ImportRequest } from '../../src/api/import-types';
 import { runImport } from '../../src/services/import/import-engine';
 import { countProblems } from '../../src/storage/problems-store';
 import type { Project } from '../../src/storage/project-db';
-import { DATASETS, tempProject } from '../helpers/temp-project';
+import { DATASETS } from '../helpers/datasets';
+import { tempProject } from '../helpers/temp-project';
 
 const who = { osUser: 'tester', source: 'cli' } as const;
 

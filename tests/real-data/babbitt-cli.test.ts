@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drillbench, parseCsv } from '../cli/cli-process';
-import { DATASETS } from '../compositing/dataset-project';
+import { DATASETS } from '../helpers/datasets';
 
 let directory: string;
 let project: string;

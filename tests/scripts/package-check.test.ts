@@ -25,6 +25,8 @@ const complete = {
     '/node_modules/zod/index.js',
     '/node_modules/exceljs/package.json',
     '/node_modules/exceljs/lib/exceljs.nodejs.js',
+    '/node_modules/yazl/package.json',
+    '/node_modules/yazl/index.js',
     '/migrations/0010_project.sql',
     '/migrations/0020_holes.sql',
   ],

@@ -9,6 +9,7 @@ import { ImportCancelled, ImportError, runImport } from '../../src/services/impo
 import { ImportSources } from '../../src/services/import/import-sources';
 import { FileReadError } from '../../src/services/import/text-source';
 import { closeProject } from '../../src/storage/project-db';
+import { DATASETS } from '../helpers/datasets';
 import { fingerprint, newProject, tempDirectory } from '../helpers/project-fixtures';
 
 const DATA = ['holes', 'samples', 'assay_results', 'analytes', 'problems', 'lookup_codes'];
@@ -42,8 +43,8 @@ describe('converting assay rows in a reader thread', () => {
   it('stores copper_creek exactly as the inline path does', async () => {
     const request: ImportRequest = {
       files: [
-        { kind: 'collars', path: '/work/shared/datasets/copper_creek/collar.csv' },
-        { kind: 'assays', path: '/work/shared/datasets/copper_creek/assay.csv' },
+        { kind: 'collars', path: join(DATASETS, 'copper_creek/collar.csv') },
+        { kind: 'assays', path: join(DATASETS, 'copper_creek/assay.csv') },
       ],
     };
     const inline = await importWith(request, { parseMode: 'inline' });

@@ -144,6 +144,9 @@ describe('exporting the demo project', () => {
     ]);
     const results = sheets.find((sheet) => sheet.sheet === 'Assay results')!;
     expect(results.data).toHaveLength(count(project.db, 'assay_results') + 1);
+    // Lithology colours (migration 0220) travel with their codes.
+    const codes = sheets.find((sheet) => sheet.sheet === 'Lookup codes')!;
+    expect(codes.data[0]).toEqual(['List', 'Code', 'Description', 'Colour']);
   });
 
   it('writes a Leapfrog/Datamine set that drillbench reads back to the same data', async () => {

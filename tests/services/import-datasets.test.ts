@@ -11,9 +11,9 @@ import { openApiSession } from '../../src/services/api/api-session';
 import { inspectImportFile } from '../../src/services/import/file-inspection';
 import { runImport } from '../../src/services/import/import-engine';
 import { closeProject, type Project } from '../../src/storage/project-db';
+import { DATASETS } from '../helpers/datasets';
 import { count, newProject, tempDirectory } from '../helpers/project-fixtures';
 
-const DATASETS = '/work/shared/datasets';
 const who = { osUser: 'tester', source: 'import' as const };
 
 /** Builds the request the wizard would send after inspecting each file and taking its hints. */

@@ -1,5 +1,12 @@
 // Grade expressions such as `Zn + Pb` or `Cu + 0.62 * Au`: a small parser (numbers, analyte codes,
 // + - * /, parentheses) that compiles to closures, never to eval or Function, so user text cannot run code.
+// Kept over a general expression library (jsep, expr-eval, filtrex, mathjs): the grammar is four operators
+// and codes matched to the project's analytes (exact, else one case-insensitive match, quoted when odd),
+// and the errors must point at the position and name the known analytes. A general evaluator brings
+// functions, member access and assignment we would have to switch off, and the eval-like surface this
+// parser avoids by construction (expr-eval's prototype-pollution and code-injection fixes; filtrex
+// compiles to a Function, which our Content-Security-Policy refuses). Not benchmarked: parsing runs once
+// per calculation, and evaluation is already allocation-free closures.
 
 export interface GradeExpression {
   /** The text as the user typed it. */

@@ -1,4 +1,4 @@
-// Significant intercepts (grade-interval composites) of one hole, by the rules in DOMAIN.md, with an
+// Significant intercepts (grade-interval composites) of one hole, by the rules in docs/domain.md, with an
 // optional "including" pass inside each. Merge order (detailed in ./intercept-runs.ts): neighbouring runs
 // are joined across the shortest internal waste first, equal waste lengths shallowest first.
 //

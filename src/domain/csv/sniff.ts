@@ -1,5 +1,7 @@
 // Guesses how a delimited text file is written (delimiter, decimal comma) from its first lines, so the
-// import preview can show it and the user can correct it.
+// import preview can show it and the user can correct it. Kept with our tokenizer (see csv-tokenizer.ts):
+// Papa Parse's delimiter guess would bring that library in for a few lines, and no library guesses a
+// decimal comma.
 import { CsvTokenizer } from './csv-tokenizer';
 
 /** Text encodings an import understands. */

@@ -15,7 +15,7 @@ export function directionVector(azimuth: number, dip: number): Vector3 {
   return [Math.cos(d) * Math.sin(a), Math.cos(d) * Math.cos(a), Math.sin(d)];
 }
 
-/** Upward unit normal of a plane dipping `dip` toward `dipDirection` (DOMAIN.md, true thickness). */
+/** Upward unit normal of a plane dipping `dip` toward `dipDirection` (docs/domain.md, "True thickness"). */
 export function planeNormal(dip = HORIZON_DIP, dipDirection = HORIZON_DIP_DIRECTION): Vector3 {
   const d = dip * RADIANS;
   const a = dipDirection * RADIANS;

@@ -1,5 +1,5 @@
 // True thickness of an intercept through a planar body: the component of the desurveyed chord from the
-// intercept's top to its bottom along the plane's normal (DOMAIN.md, "True thickness").
+// intercept's top to its bottom along the plane's normal (docs/domain.md, "True thickness").
 import { PathCursor, type HolePath } from './minimum-curvature';
 
 const RADIANS = Math.PI / 180;

@@ -166,7 +166,13 @@ export function exportColumns(
         text('description', 'Description'),
       ];
     case 'lookup_codes':
-      return [text('list', 'List'), text('code', 'Code'), text('description', 'Description')];
+      return [
+        text('list', 'List'),
+        text('code', 'Code'),
+        text('description', 'Description'),
+        // '#rrggbb' as stored; empty where the code is drawn in its default colour.
+        text('colour', 'Colour'),
+      ];
     case 'problems':
       return [
         text('severity', 'Severity'),

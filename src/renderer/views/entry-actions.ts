@@ -55,6 +55,7 @@ export interface EntryActionsInput {
 function pasteColumns(grid: GridApi<PageRow>, fromColumn: string | null): string[] {
   const shown = grid
     .getAllDisplayedColumns()
+    .filter((column) => column.getColDef().editable !== false)
     .map((column) => column.getColId())
     .filter((id) => id !== 'ag-Grid-SelectionColumn');
   const start = fromColumn === null ? 0 : Math.max(0, shown.indexOf(fromColumn));

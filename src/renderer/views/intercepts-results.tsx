@@ -74,20 +74,72 @@ function ReportPreview({ report }: { report: InterceptReport }) {
   );
 }
 
+/** A hole's view with a run's strip log, zoomed to an intercept. */
+export interface StripLogTarget {
+  holeId: string;
+  runId: number;
+  window: { from: number; to: number };
+}
+
 interface Props {
   run: RunInfo;
   page: RunPage;
   report: InterceptReport;
   onOpenHole: (holeId: string) => void;
+  onOpenStripLog?: (target: StripLogTarget) => void;
 }
 
-export function InterceptResults({ run, page, report, onOpenHole }: Props) {
+const depthLabel = (value: string | number | null | undefined) =>
+  typeof value === 'number' ? value.toFixed(1) : String(value);
+
+/** The grid's columns led by a Strip log button on each intercept row. */
+function withStripLogButton(
+  columns: ColDef<GridRow>[],
+  open: ((row: GridRow) => void) | undefined,
+): ColDef<GridRow>[] {
+  if (!open) return columns;
+  return [
+    {
+      colId: 'strip_log',
+      headerName: '',
+      width: 92,
+      pinned: 'left',
+      sortable: false,
+      cellRenderer: (params: { data?: GridRow }) =>
+        params.data ? (
+          <button
+            type="button"
+            className="grid-open-button strip-log-open"
+            aria-label={`Strip log of ${String(params.data.hole_id)} at ${depthLabel(params.data.from)}-${depthLabel(params.data.to)}`}
+            onClick={() => params.data && open(params.data)}
+          >
+            Strip log
+          </button>
+        ) : null,
+    },
+    ...columns,
+  ];
+}
+
+export function InterceptResults({ run, page, report, onOpenHole, onOpenStripLog }: Props) {
   const rows = useMemo(
     () =>
       page.rows.map((cells) => Object.fromEntries(page.columns.map((name, c) => [name, cells[c] ?? null]))),
     [page],
   );
-  const columns = useMemo(() => gridColumns(page.columns), [page.columns]);
+  const columns = useMemo(
+    () =>
+      withStripLogButton(
+        gridColumns(page.columns),
+        onOpenStripLog &&
+          ((row) => {
+            if (typeof row.hole_id !== 'string' || typeof row.from !== 'number' || typeof row.to !== 'number')
+              return;
+            onOpenStripLog({ holeId: row.hole_id, runId: run.id, window: { from: row.from, to: row.to } });
+          }),
+      ),
+    [page.columns, onOpenStripLog, run.id],
+  );
   const verify = useJob();
   const exporter = useJob();
   const [verification, setVerification] = useState<string | null>(null);
@@ -161,12 +213,17 @@ export function InterceptResults({ run, page, report, onOpenHole }: Props) {
           columnDefs={columns}
           tooltipShowDelay={300}
           onRowClicked={(event: RowClickedEvent<GridRow>) => {
+            // The Strip log button opens the hole view; the rest of the row opens its samples.
+            if ((event.event?.target as HTMLElement | null)?.closest('.strip-log-open')) return;
             const hole = event.data?.hole_id;
             if (typeof hole === 'string') onOpenHole(hole);
           }}
         />
       </div>
-      <p className="hint">Click a row to open that hole&apos;s samples.</p>
+      <p className="hint">
+        Click a row to open that hole&apos;s samples; Strip log opens the hole with this run drawn at the
+        intercept.
+      </p>
       <ReportPreview report={report} />
       <div className="export-bar">
         <label>

@@ -17,7 +17,7 @@ import {
 } from './intercepts-form';
 import { useJob } from './intercepts-job';
 import { InterceptParameters } from './intercepts-parameters';
-import { InterceptResults } from './intercepts-results';
+import { InterceptResults, type StripLogTarget } from './intercepts-results';
 
 interface Shown {
   run: RunInfo;
@@ -40,9 +40,12 @@ const FIELD_OF_PARAM: Record<string, keyof InterceptForm> = {
 export function InterceptsView({
   lengthUnit,
   onOpenHole,
+  onOpenStripLog,
 }: {
   lengthUnit: LengthUnit;
   onOpenHole: (holeId: string) => void;
+  /** Opens the hole's view with this run's strip log at the intercept's depths. */
+  onOpenStripLog?: (target: StripLogTarget) => void;
 }) {
   const [analytes, setAnalytes] = useState<string[]>([]);
   const [form, setForm] = useState<InterceptForm>(remembered?.form ?? defaultForm([]));
@@ -201,7 +204,14 @@ export function InterceptsView({
           {message}
         </div>
       )}
-      {shown && <InterceptResults key={shown.run.id} {...shown} onOpenHole={onOpenHole} />}
+      {shown && (
+        <InterceptResults
+          key={shown.run.id}
+          {...shown}
+          onOpenHole={onOpenHole}
+          onOpenStripLog={onOpenStripLog}
+        />
+      )}
     </section>
   );
 }

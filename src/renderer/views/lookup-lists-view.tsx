@@ -1,11 +1,13 @@
 // The lookup lists behind the grids' dropdowns (lithology codes, hole types, survey methods): add a code,
-// rename it (the rows using it follow), describe it, or delete it. A code still in use cannot be deleted;
-// the refusal says how many rows use it. Undo and redo here take back changes to the lists.
+// rename it (the rows using it follow), describe it, colour a lithology code for strip logs, or delete it.
+// A code still in use cannot be deleted; the refusal says how many rows use it. Undo and redo here take
+// back changes to the lists.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LookupListInfo, ProjectStatus } from '../../api/entry-types';
 import type { DataTable } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
+import './hole-view.css';
 import { UndoButtons, useViewUndo } from './view-undo';
 
 const TABLE_LABELS: Record<DataTable, string> = {
@@ -19,7 +21,13 @@ interface Editing {
   code: string;
   newCode: string;
   description: string;
+  /** The stored colour; null for the default one. */
+  colour: string | null;
+  shownColour: string;
 }
+
+/** Lists whose codes are drawn in colour (strip logs, sections). */
+const COLOURED_LISTS = new Set(['lithology']);
 
 export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatus) => void }) {
   const [lists, setLists] = useState<LookupListInfo[]>([]);
@@ -59,6 +67,7 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
   }, []);
 
   const list = lists.find((entry) => entry.list === selected) ?? lists[0];
+  const coloured = list !== undefined && COLOURED_LISTS.has(list.list);
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -86,6 +95,7 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
         code: editing.code,
         newCode: editing.newCode !== editing.code ? editing.newCode : undefined,
         description: editing.description === '' ? null : editing.description,
+        ...(coloured ? { colour: editing.colour } : {}),
       });
       changed(
         next,
@@ -144,6 +154,7 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
               <tr>
                 <th>Code</th>
                 <th>Description</th>
+                {coloured && <th>Colour</th>}
                 <th>Rows using it</th>
                 <th />
               </tr>
@@ -151,7 +162,9 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
             <tbody>
               {list.codes.map((code) =>
                 editing?.code === code.code ? (
-                  <tr key={code.code}>
+                  // Its own key: reusing the row's DOM would turn the clicked Edit button into Save
+                  // (type submit) while the click is still being handled, and submit at once.
+                  <tr key={`editing:${code.code}`}>
                     <td>
                       <input
                         aria-label="Code"
@@ -166,6 +179,24 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
                         onChange={(event) => setEditing({ ...editing, description: event.target.value })}
                       />
                     </td>
+                    {coloured && (
+                      <td className="colour-cell">
+                        <input
+                          type="color"
+                          aria-label={`Colour of ${code.code}`}
+                          value={editing.colour ?? editing.shownColour}
+                          onChange={(event) => setEditing({ ...editing, colour: event.target.value })}
+                        />{' '}
+                        <button
+                          type="button"
+                          disabled={editing.colour === null}
+                          title="Go back to the colour drillbench picks for this code"
+                          onClick={() => setEditing({ ...editing, colour: null })}
+                        >
+                          Default
+                        </button>
+                      </td>
+                    )}
                     <td>{code.uses.toLocaleString('en')}</td>
                     <td>
                       <button type="submit">Save</button>{' '}
@@ -178,6 +209,17 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
                   <tr key={code.code}>
                     <td>{code.code}</td>
                     <td>{code.description ?? ''}</td>
+                    {coloured && (
+                      <td className="colour-cell">
+                        <span
+                          className="colour-swatch"
+                          role="img"
+                          aria-label={`${code.code} colour ${code.shownColour}${code.colour ? '' : ' (default)'}`}
+                          style={{ background: code.shownColour }}
+                        />{' '}
+                        <span className="hint">{code.colour ? code.shownColour : 'default'}</span>
+                      </td>
+                    )}
                     <td>{code.uses.toLocaleString('en')}</td>
                     <td>
                       <button
@@ -187,6 +229,8 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
                             code: code.code,
                             newCode: code.code,
                             description: code.description ?? '',
+                            colour: code.colour,
+                            shownColour: code.shownColour,
                           })
                         }
                       >

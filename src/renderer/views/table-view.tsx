@@ -16,6 +16,7 @@ import { gridColumns } from './entry-columns';
 import { ConfirmDialog } from './entry-confirm-dialog';
 import { gridSource } from './entry-datasource';
 import { cellKey, createGridController } from './entry-grid-context';
+import { withHoleOpening } from './hole-open-column';
 import { PasteDialog } from './entry-paste-dialog';
 import { PasteHeaderDialog } from './entry-paste-header-dialog';
 import { RowForm } from './entry-row-form';
@@ -35,6 +36,8 @@ export interface TableViewProps {
   /** A row to open (from the Validation view). */
   target?: RowTarget | null;
   onStatus?: (status: ProjectStatus) => void;
+  /** Opens a hole's one-page view (double-click on a Hole ID, the Holes grid's Strip log button). */
+  onOpenHole?: (holeId: string) => void;
 }
 
 export interface Notice {
@@ -49,7 +52,7 @@ const LABELS: Record<DataTable, string> = {
   lithology: 'Lithology',
 };
 
-export function TableView({ table, lengthUnit, target, onStatus }: TableViewProps) {
+export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: TableViewProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const report = useCallback((text: string | null) => setNotice(text ? { kind: 'error', text } : null), []);
   const controller = useMemo(() => createGridController(table, report), [table, report]);
@@ -105,8 +108,13 @@ export function TableView({ table, lengthUnit, target, onStatus }: TableViewProp
       ),
     [table],
   );
+  const openHole = useRef(onOpenHole);
+  openHole.current = onOpenHole;
   const columns = useMemo(
-    () => (ready ? gridColumns(table, lengthUnit, analytes, controller) : []),
+    () =>
+      ready
+        ? withHoleOpening(gridColumns(table, lengthUnit, analytes, controller), table, () => openHole.current)
+        : [],
     [ready, table, lengthUnit, analytes, controller],
   );
 

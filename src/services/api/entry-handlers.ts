@@ -128,6 +128,7 @@ export const entryHandlers: HandlerGroup<
       tracker: updateCode(env, input.list, input.code, {
         newCode: input.newCode,
         description: input.description,
+        colour: input.colour,
       }),
     }));
     return lookupLists(context.project.db);

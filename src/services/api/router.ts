@@ -11,11 +11,13 @@ import { dataHandlers } from './data-handlers';
 import { desktopHandlers } from './desktop-handlers';
 import { entryHandlers } from './entry-handlers';
 import type { Handler, Handlers } from './handlers';
+import { holeHandlers } from './hole-handlers';
 import { importHandlers } from './import-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
 
 export const handlers: Handlers = {
@@ -29,6 +31,8 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...importWizardHandlers,
   ...exportHandlers,
+  ...holeHandlers,
+  ...settingsHandlers,
 };
 
 export interface Router {

@@ -2,7 +2,7 @@
 import type { ValidationSummary } from '../../api/types';
 import { RULES, type RuleId } from '../../domain/validation/rules';
 import { countProblems, holesWithErrors, listProblems } from '../../storage/problems-store';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../storage/project-db';
 import { validateProject } from '../validation/validate-project';
 import type { HandlerGroup } from './handlers';
 

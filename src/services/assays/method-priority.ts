@@ -1,6 +1,5 @@
 // The project's method priority per analyte: listing the methods each analyte has results by, and
 // changing the order, which re-decides every preferred result of that analyte in one audited change.
-import type { Database } from 'better-sqlite3';
 import type { AnalyteMethods, MethodPriorityResult } from '../../api/import-wizard-types';
 import { PREFERRED_RULE } from '../../domain/certificates/preferred-result';
 import type { LengthUnit } from '../../domain/model';
@@ -13,6 +12,7 @@ import {
   replaceMethodPriority,
 } from '../../storage/assay-results-store';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 import { validateHoles, validationSettings } from '../validation/validate-project';
 import { updatePreferred } from './preferred-results';

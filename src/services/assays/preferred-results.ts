@@ -1,10 +1,10 @@
 // Keeps each sample's preferred result per analyte true to the rule in domain/certificates: after a
 // certificate adds re-assays, and for a whole analyte when its method priority changes. Every mark that
 // changes on a result which existed before is audited, so the change can be undone.
-import type { Database } from 'better-sqlite3';
 import { preferredSeq } from '../../domain/certificates/preferred-result';
 import type { AuditEntry } from '../../storage/audit';
 import { methodPriority, PreferredMarks } from '../../storage/assay-results-store';
+import type { Database } from '../../storage/project-db';
 
 export interface PairKey {
   sample: number;

@@ -3,9 +3,9 @@
 // (next seq) and the preferred one re-decided by the method priority. Unknown and ambiguous sample IDs
 // are listed, never guessed. One transaction; a dry run reports and writes nothing.
 import { basename } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { CertificateImportSummary, CertificateResultCount } from '../../api/import-wizard-types';
 import { parseLabValue, ppmFactor } from '../../domain/assay-values';
+import { projectMissingSentinels } from '../settings/project-settings';
 import {
   CertificateFormatError,
   parseLabCertificate,
@@ -17,8 +17,9 @@ import type { AnalyteUnit, AssayFlag, ProjectSettings } from '../../domain/model
 import { analytesByCode, ResultWriter, samplesById } from '../../storage/assay-results-store';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import { findCertificate, insertCertificate } from '../../storage/certificate-store';
-import { problemsSince } from '../../storage/import-problems';
+import { lastProblemId, problemsSince } from '../../storage/import-problems';
 import { ImportWriter } from '../../storage/import-writer';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
 import { updatePreferred, type PairKey } from '../assays/preferred-results';
 import { ImportError } from '../import/import-engine';
@@ -110,11 +111,12 @@ export function importCertificate(
   }
   const lab = request.lab?.trim() || parsed.lab;
   const negativeIsBelowDetection = request.negativeIsBelowDetection ?? true;
+  const missingSentinels = projectMissingSentinels(db);
   const matches = samplesById(
     db,
     parsed.samples.map((sample) => sample.sampleId),
   );
-  const problemsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
+  const problemsBefore = lastProblemId(db);
   let summary: CertificateImportSummary | undefined;
   const holes = new Set<number>();
   const work = db.transaction(() => {
@@ -182,7 +184,7 @@ export function importCertificate(
       sample.results.forEach((text, index) => {
         if (text === '') return;
         const entry = columns[index]!;
-        const result = parseLabValue(text, { negativeIsBelowDetection });
+        const result = parseLabValue(text, { negativeIsBelowDetection, missingSentinels });
         const key = `${target.id}:${entry.id}`;
         let seq = nextSeq.get(key);
         if (seq === undefined) {

@@ -3,11 +3,10 @@
 // extension; XLSX adds a Parameters sheet with the statement and every parameter, and the holes left out.
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { ExportResult } from '../../api/compositing-types';
 import { RowReader } from '../../domain/compositing/run-results';
 import type { CellValue } from '../../domain/export/cell-safety';
-import { readSettings } from '../../storage/project-db';
+import { readSettings, type Database } from '../../storage/project-db';
 import type { StoredRun } from '../../storage/runs-store';
 import { StorageError } from '../../storage/storage-error';
 import { openCsvSink } from '../export/csv-file';

@@ -10,8 +10,8 @@ import {
   type DesurveyParams,
   type InterceptParams,
 } from '../../api/compositing-schemas';
-import type { Database } from 'better-sqlite3';
 import { findPreset, listPresets, type PresetKind } from '../../storage/presets-store';
+import type { Database } from '../../storage/project-db';
 import { RunParamsError } from './run-support';
 
 export interface StartRequest {

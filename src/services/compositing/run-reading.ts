@@ -1,10 +1,10 @@
 // Reads saved runs back: their record, their result table (decoded once and kept while it is paged
 // through) and pages of rows as the run's CSV file shows them; and deletes a run, audited.
-import type { Database } from 'better-sqlite3';
 import type { CompositeParams } from '../../api/compositing-schemas';
 import type { RunInfo, RunPage } from '../../api/compositing-types';
 import type { ResultTable } from '../../domain/compositing/result-table';
 import { outputColumns, RowReader, type OutputColumn } from '../../domain/compositing/run-results';
+import type { Database } from '../../storage/project-db';
 import { decodeResultTable } from '../../storage/result-table-codec';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import { deleteRun, getRun, readRunResults, type StoredRun } from '../../storage/runs-store';

@@ -1,15 +1,16 @@
 // Turns parsed cell values into audited row writes: field values (hole references resolved, hole IDs kept
 // unique) and lab results (a new result goes in with seq 0, a corrected one replaces the preferred
 // result in place). The same code serves typed edits, added rows and pastes.
-import type { Database } from 'better-sqlite3';
 import type { DateOrder } from '../../domain/date-input';
 import type { CellContext, CellParse, ResultValue } from '../../domain/entry/grid-cells';
 import { fieldOfColumn, parseCell } from '../../domain/entry/grid-cells';
 import type { DataTable } from '../../domain/model';
 import { analyteKeys, lookupSets, resultsOf, type AnalyteKey } from '../../storage/entry-queries';
+import type { Database } from '../../storage/project-db';
 import type { RowWriter } from '../../storage/row-writes';
 import { getSetting } from '../../storage/settings-store';
 import { StorageError } from '../../storage/storage-error';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { HoleIndex } from './hole-index';
 
 export interface EntryContext extends CellContext {
@@ -26,6 +27,7 @@ export function entryContext(db: Database, dateOrder?: DateOrder): EntryContext 
     analytes,
     analyteKeys: analytes,
     negativeIsBelowDetection: getSetting(db, 'assays.negative_is_below_detection') !== 'false',
+    missingSentinels: projectMissingSentinels(db),
     holes: new HoleIndex(db),
   };
 }

@@ -3,9 +3,9 @@
 // problems table is current the moment the action commits. An action that changes nothing leaves no
 // change set behind.
 import type { DateOrder } from '../../domain/date-input';
-import type { Database } from 'better-sqlite3';
 import type { LengthUnit } from '../../domain/model';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
+import type { Database } from '../../storage/project-db';
 import {
   newWriteTracker,
   problemCountsOfHoles,

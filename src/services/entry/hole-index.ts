@@ -1,8 +1,8 @@
 // Hole IDs and row ids looked up as an action needs them, remembered for the rest of the action, and
 // kept current as the action adds or renames holes. A single edit asks for one hole; a paste may load
 // them all at once.
-import type { Database } from 'better-sqlite3';
 import { holeIdOfRow, holeRowId, holeRowIds } from '../../storage/entry-queries';
+import type { Database } from '../../storage/project-db';
 
 export class HoleIndex {
   private readonly rows = new Map<string, number | null>();

@@ -1,7 +1,7 @@
 // Editable lookup lists (lithology codes, hole types, survey methods): add a code, rename it (every row
 // using it follows, audited), describe it, or delete it when no row uses it. Each is an undoable change.
-import type { Database } from 'better-sqlite3';
 import type { LookupListInfo } from '../../api/entry-types';
+import { codeColours, normaliseColour } from '../../domain/lithology-colours';
 import type { DataTable } from '../../domain/model';
 import {
   codeUseCounts,
@@ -12,6 +12,7 @@ import {
   nextSortOrder,
   rowsUsingCode,
 } from '../../storage/lookup-store';
+import type { Database } from '../../storage/project-db';
 import type { WriteTracker } from '../../storage/row-writes';
 import { StorageError } from '../../storage/storage-error';
 import { runAction, type EntryEnv } from './entry-transaction';
@@ -32,6 +33,8 @@ const LIST_LABELS: Record<string, string> = {
 export function lookupLists(db: Database): LookupListInfo[] {
   return lookupNames(db).map((list) => {
     const uses = codeUseCounts(db, list);
+    const rows = lookupCodes(db, list);
+    const colours = codeColours(rows);
     return {
       list,
       label: LIST_LABELS[list] ?? list,
@@ -40,10 +43,12 @@ export function lookupLists(db: Database): LookupListInfo[] {
         column,
         label,
       })),
-      codes: lookupCodes(db, list).map((row) => ({
+      codes: rows.map((row) => ({
         code: row.code,
         description: row.description,
         uses: uses.get(row.code) ?? 0,
+        colour: row.colour,
+        shownColour: colours.get(row.code)!,
       })),
     };
   });
@@ -75,12 +80,25 @@ export function addCode(env: EntryEnv, list: string, code: string, description: 
   }).tracker;
 }
 
-/** Renames a code and every row using it, and/or changes its description. */
+/** A colour as stored: '#rrggbb' in lower case, or null for the default. */
+function checkedColour(colour: string | null): string | null {
+  if (colour === null || colour.trim() === '') return null;
+  const stored = normaliseColour(colour);
+  if (!stored) {
+    throw new StorageError(
+      'refused',
+      `"${colour}" is not a colour; give it as #rrggbb (e.g. #a8741a), or leave it empty for the default.`,
+    );
+  }
+  return stored;
+}
+
+/** Renames a code and every row using it, and/or changes its description or colour. */
 export function updateCode(
   env: EntryEnv,
   list: string,
   code: string,
-  changes: { newCode?: string; description?: string | null },
+  changes: { newCode?: string; description?: string | null; colour?: string | null },
 ): WriteTracker {
   const { db } = env;
   const before = lookupCode(db, list, code);
@@ -94,9 +112,15 @@ export function updateCode(
     );
   }
   const description = changes.description === undefined ? before.description : changes.description;
-  const what = newCode !== code ? `Rename code ${code} to ${newCode}` : `Describe code ${code}`;
+  const colour = changes.colour === undefined ? before.colour : checkedColour(changes.colour);
+  const what =
+    newCode !== code
+      ? `Rename code ${code} to ${newCode}`
+      : description === before.description && colour !== before.colour
+        ? `Colour code ${code}`
+        : `Describe code ${code}`;
   return runAction(env, { description: `${what} in ${LIST_LABELS[list] ?? list}` }, (writer) => {
-    writer.replace('lookup_codes', { ...before }, { ...before, code: newCode, description }, 'code');
+    writer.replace('lookup_codes', { ...before }, { ...before, code: newCode, description, colour }, 'code');
     if (newCode === code) return;
     for (const column of LOOKUP_COLUMNS.filter((entry) => entry.list === list)) {
       for (const id of rowsUsingCode(db, column, code))

@@ -1,12 +1,12 @@
 // Adding and deleting rows: a new row's values are checked like typed cells (required fields included),
 // a hole needs a unique hole ID, a child row an existing hole; a delete takes its dependent rows with it
 // and records them all so an undo puts everything back.
-import type { Database } from 'better-sqlite3';
 import type { DeletePreview, NextInterval } from '../../api/entry-types';
 import { analyteCodeOf, fieldColumnId } from '../../domain/entry/grid-cells';
 import type { DataTable } from '../../domain/model';
 import { TABLE_FIELDS } from '../../domain/table-fields';
 import { deepestInterval, deleteDependents, holeRowId, rowLabels } from '../../storage/entry-queries';
+import type { Database } from '../../storage/project-db';
 import type { RowTable, RowWriter, StoredRow, WriteTracker } from '../../storage/row-writes';
 import { StorageError } from '../../storage/storage-error';
 import { readRowsByIds } from '../../storage/table-pages';

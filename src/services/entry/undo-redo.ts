@@ -2,9 +2,9 @@
 // undo replays a change set's entries backwards (old values back, inserted rows out, deleted rows in),
 // a redo forwards; each is itself an audited change set. Before touching a row the replay checks it is
 // as the change set left it; if another change got there first the whole undo is refused and nothing moves.
-import type { Database } from 'better-sqlite3';
 import { UNDO_SCOPE_LABELS, UNDO_SCOPE_TABLES, type UndoScope } from '../../domain/entry/undo-scope';
 import type { DataTable } from '../../domain/model';
+import type { Database } from '../../storage/project-db';
 import {
   describeRow,
   ROW_TABLES,

@@ -3,12 +3,12 @@
 // assays were written. Nothing is dropped silently: what had to be derived is listed in the README.
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { convertDip } from '../../domain/dip';
 import { assayCell } from '../../domain/export/export-tables';
 import { analyteColumnName, LEAPFROG_FILES, leapfrogReadme } from '../../domain/export/leapfrog-layout';
 import type { ProjectSettings } from '../../domain/model';
-import { exportAnalytes, gridRows, leapfrogCollarRows } from '../../storage/export-queries';
+import { exportAnalytes, exportRowCount, gridRows, leapfrogCollarRows } from '../../storage/export-queries';
+import type { Database } from '../../storage/project-db';
 import { openCsvSink, type CsvSink } from './csv-file';
 import { ExportTally, type ExportControl, type ExportOutcome, type ExportRequest } from './export-run';
 
@@ -26,7 +26,7 @@ export async function writeLeapfrogSet(
     value === null ? null : convertDip(value, settings.dip_convention, dips);
   const analytes = exportAnalytes(db);
   const collars = leapfrogCollarRows(db);
-  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => exportRowCount(db, table);
   const tally = new ExportTally(
     collars.length + count('surveys') + count('samples') + count('lithology'),
     control,

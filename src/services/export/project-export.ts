@@ -3,7 +3,6 @@
 // formula injection; numbers stay numbers; headers carry units.
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { CellValue } from '../../domain/export/cell-safety';
 import {
   ASSAY_VALUE_RULES,
@@ -28,6 +27,7 @@ import {
 } from '../../storage/export-queries';
 export { ExportCancelled } from './export-run';
 export type { ExportControl, ExportOutcome, ExportRequest, ExportTarget } from './export-run';
+import type { Database } from '../../storage/project-db';
 import { openCsvSink } from './csv-file';
 import { ExportTally, type ExportControl, type ExportOutcome, type ExportRequest } from './export-run';
 import { writeLeapfrogSet } from './leapfrog-export';

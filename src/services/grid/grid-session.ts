@@ -1,12 +1,11 @@
 // What the server keeps for the grids of one open project: the views' ordered ids, the row counts of
 // the status bar, and the watch that drops both when something other than the grid writes the file.
-import type { Database } from 'better-sqlite3';
 import type { ProjectStatus } from '../../api/entry-types';
-import type { Project } from '../../storage/project-db';
+import type { Database, Project } from '../../storage/project-db';
 import { problemTotals, projectCounts, type ProjectCounts } from '../../storage/project-queries';
 import type { WriteTracker } from '../../storage/row-writes';
+import { WriteWatch } from '../../storage/write-watch';
 import { ViewSnapshots, type Placement } from './view-snapshots';
-import { WriteWatch } from './write-watch';
 
 export class GridSession {
   readonly views = new ViewSnapshots();

@@ -3,8 +3,8 @@
 // primary key, so scrolling or jumping anywhere in a million rows costs the same. The grid's own edits
 // keep the order (an edited row stays where it is, as in a spreadsheet, until the user sorts again);
 // added rows go after the row they follow, deleted rows drop out; anything else rebuilds the view.
-import type { Database } from 'better-sqlite3';
 import type { DataTable } from '../../domain/model';
+import type { Database } from '../../storage/project-db';
 import type { RowTable, WriteTracker } from '../../storage/row-writes';
 import { readViewIds, type ViewQuery } from '../../storage/table-pages';
 

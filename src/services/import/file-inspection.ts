@@ -3,7 +3,6 @@
 // unit and dip hints and what the assay columns hold. Reads at most the first 1,000 rows.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { FilePreview, SavedMappingInfo } from '../../api/import-wizard-types';
 import type { CodeFlag } from '../../domain/assay-values';
 import { CsvTokenizer } from '../../domain/csv/csv-tokenizer';
@@ -26,8 +25,10 @@ import {
 } from '../../domain/import/header-mapping';
 import { headerLengthUnit, LENGTH_FIELDS } from '../../domain/import/length-unit-hint';
 import { findMapping } from '../../storage/import-mappings-store';
+import type { Database } from '../../storage/project-db';
 import { openDelimitedFile } from './delimited-file';
 import { fileFormat } from './import-sources';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { resultCodeMap } from './import-memory';
 import { FileReadError, readTextHead } from './text-source';
 import { readXlsxRows } from './xlsx-source';
@@ -205,6 +206,7 @@ export async function inspectImportFile(db: Database, request: InspectRequest): 
     negativeIsBelowDetection:
       request.negativeIsBelowDetection ?? saved?.options.negativeIsBelowDetection ?? true,
     codes: resultCodeMap(request.resultCodes ?? saved?.options.resultCodes),
+    missingSentinels: projectMissingSentinels(db),
   };
   let mapping: ColumnMapping | null = null;
   let mappingError: string | null = null;

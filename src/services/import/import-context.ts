@@ -1,10 +1,10 @@
 // What every file of one import shares while its rows are written: the writer, the validation that
 // follows the stream, the conventions decided for the files, and what the summary will report.
-import type { Database } from 'better-sqlite3';
 import type { ImportControl, ImportRequest, ImportSummary, RefusedRow } from '../../api/import-types';
 import type { LabValueOptions } from '../../domain/assay-values';
 import type { ProjectSettings } from '../../domain/model';
 import type { ImportWriter } from '../../storage/import-writer';
+import type { Database } from '../../storage/project-db';
 import type { ImportSources } from './import-sources';
 import type { UsedMapping } from './import-memory';
 import type { ImportValidation } from './import-validation';
@@ -48,7 +48,14 @@ export function holeFor(context: ImportContext, holeId: string): number {
     completed_on: null,
     comments: 'Created by import: intervals or surveys arrived without a collar row.',
   });
-  context.validation.holeCreated({ id: row, hole_id: id, eoh: null, easting: null, northing: null });
+  context.validation.holeCreated({
+    id: row,
+    hole_id: id,
+    eoh: null,
+    easting: null,
+    northing: null,
+    elevation: null,
+  });
   return row;
 }
 

@@ -2,13 +2,13 @@
 // and lithology from delimited files, in one transaction, converted to the project's unit and dip sign.
 // A malformed file stops everything (nothing is written); a bad value refuses its row, which is listed
 // with its line; rows that break cross-row rules are stored and flagged by validation.
-import type { Database } from 'better-sqlite3';
 import type {
   ImportControl,
   ImportedFileSummary,
   ImportRequest,
   ImportSummary,
 } from '../../api/import-types';
+import { basename } from 'node:path';
 import type { LabValueOptions } from '../../domain/assay-values';
 import {
   FILE_KINDS,
@@ -20,12 +20,14 @@ import {
 import type { AnalyteUnit, ProjectSettings } from '../../domain/model';
 import { fieldSpec } from '../../domain/table-fields';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
-import { problemsSince } from '../../storage/import-problems';
-import { ImportWriter } from '../../storage/import-writer';
+import { lastProblemId, problemsSince } from '../../storage/import-problems';
+import { ImportWriter, withoutForeignKeyChecks } from '../../storage/import-writer';
 import { countProblems } from '../../storage/problems-store';
+import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { validationSettings } from '../validation/validate-project';
-import { importAssayRows } from './assay-import';
+import { importAssayRows, noteAssayCodes } from './assay-import';
 import { checkHeaderUnits, decideDipConvention, numericColumnJudge, openForImport } from './import-preflight';
 import { holeFor, noteLookup, type ImportContext } from './import-context';
 import { ImportCancelled, ImportError } from './import-errors';
@@ -154,6 +156,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           eoh: hole.eoh,
           easting: hole.easting,
           northing: hole.northing,
+          elevation: hole.elevation,
         });
         if (hole.hole_type && writer.ensureLookup('hole_type', hole.hole_type, null))
           noteLookup(context, 'hole_type', hole.hole_type);
@@ -192,8 +195,11 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     }
   };
   let results: ImportedFileSummary['results'] = {};
+  let missingCodes: ImportedFileSummary['missingCodes'] = [];
   if (fileSpec.kind === 'assays') {
-    ({ rows, stored, refused, results } = importAssayRows(context, fileSpec, file, mapping, analytes));
+    const read = importAssayRows(context, fileSpec, file, mapping, analytes);
+    ({ rows, stored, refused, results, missingCodes } = read);
+    noteAssayCodes(context, basename(fileSpec.path), missingCodes, read.implausibleLimits);
   } else {
     file.forEachRow(
       (row) => {
@@ -264,6 +270,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     analytes: mapping.analytes.map((a) => ({ header: a.header, code: a.code, unit: a.unit as AnalyteUnit })),
     ignoredColumns: mapping.ignored.map((i) => i.header),
     results,
+    missingCodes,
   };
 }
 
@@ -287,8 +294,9 @@ export function runImport(
   const labOptions: LabValueOptions = {
     negativeIsBelowDetection: request.negativeIsBelowDetection ?? true,
     codes: resultCodeMap(request.resultCodes),
+    missingSentinels: projectMissingSentinels(db),
   };
-  const problemsBefore = db.prepare('SELECT coalesce(max(id), 0) FROM problems').pluck().get() as number;
+  const problemsBefore = lastProblemId(db);
   const files = [...request.files].sort(
     (a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
   );
@@ -384,16 +392,12 @@ export function runImport(
     if (request.dryRun) throw new DryRunFinished();
   });
   // Every reference the import writes points at a row it created or read in this same transaction, so
-  // per-row foreign-key lookups only cost time (a fifth of a million-row import). They are switched off
-  // for the bulk write only; the pragma is a no-op if a caller already holds a transaction.
-  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
-  if (enforced) db.pragma('foreign_keys = OFF');
+  // per-row foreign-key lookups only cost time (a fifth of a million-row import): they are off for the
+  // bulk write only.
   try {
-    work.immediate();
+    withoutForeignKeyChecks(db, () => work.immediate());
   } catch (error) {
     if (!(error instanceof DryRunFinished)) throw error;
-  } finally {
-    if (enforced) db.pragma('foreign_keys = ON');
   }
   if (!summary) throw new Error('Import finished without a summary.');
   return summary;

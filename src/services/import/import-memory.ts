@@ -1,7 +1,6 @@
 // What the import wizard remembers between imports: each file layout's mapping and options, saved in the
 // import's own transaction and audited in its change set. Also turns the request's result codes into the
 // lookup the lab-value reader takes.
-import type { Database } from 'better-sqlite3';
 import type { ImportFileSpec, ImportRequest } from '../../api/import-types';
 import type { CodeFlag } from '../../domain/assay-values';
 import type { CsvDialect, TextEncoding } from '../../domain/csv/sniff';
@@ -10,6 +9,7 @@ import type { ColumnMapping, MappingOverrides } from '../../domain/import/header
 import type { AssayFlag } from '../../domain/model';
 import type { AuditEntry } from '../../storage/audit';
 import { saveMapping } from '../../storage/import-mappings-store';
+import type { Database } from '../../storage/project-db';
 
 export interface UsedMapping {
   spec: ImportFileSpec;

@@ -3,20 +3,20 @@
 // from nothing, the rows are checked as they stream past with the same domain rules `drillbench
 // validate` uses. A part that already had rows, or whose rows are scattered through a file, is
 // re-validated from the database afterwards instead.
-import type { Database } from 'better-sqlite3';
 import type { Problem } from '../../domain/model';
 import {
   checkCollar,
   checkIntervals,
-  checkSampleAssays,
   checkSurveys,
   type HoleUnderTest,
   type Interval,
-  type ResultUnderTest,
   type SurveyUnderTest,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { checkSampleAssays, type ResultUnderTest } from '../../domain/validation/assay-checks';
+import { holeHasRows, holeUnderTest } from '../../storage/hole-bundles';
 import { replaceHoleProblems } from '../../storage/problems-store';
+import type { Database } from '../../storage/project-db';
 import { PROJECT_RULES, validateHoles, validateProjectRules } from '../validation/validate-project';
 
 type Part = 'holes' | 'surveys' | 'samples' | 'lithology';
@@ -74,8 +74,6 @@ export class ImportValidation {
   private readonly surveys = new Map<number, SurveyUnderTest[]>();
   private readonly found: Found[] = [];
   private readonly db: Database;
-  private readonly hasRows: Record<'surveys' | 'samples' | 'lithology', ReturnType<Database['prepare']>>;
-  private readonly holeInfo: ReturnType<Database['prepare']>;
   readonly samples = new IntervalStream('samples', this);
   readonly lithology = new IntervalStream('lithology', this);
 
@@ -84,12 +82,6 @@ export class ImportValidation {
     readonly settings: ValidationSettings,
   ) {
     this.db = db;
-    this.hasRows = {
-      surveys: db.prepare('SELECT EXISTS (SELECT 1 FROM surveys WHERE hole = ?)').pluck(),
-      samples: db.prepare('SELECT EXISTS (SELECT 1 FROM samples WHERE hole = ?)').pluck(),
-      lithology: db.prepare('SELECT EXISTS (SELECT 1 FROM lithology WHERE hole = ?)').pluck(),
-    };
-    this.holeInfo = db.prepare('SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id = ?');
   }
 
   /** A hole this import creates (collar row, or intervals without one). Call before writing its rows. */
@@ -101,12 +93,14 @@ export class ImportValidation {
   touch(hole: number, part: 'surveys' | 'samples' | 'lithology'): void {
     let state = this.holes.get(hole);
     if (!state) {
-      state = { info: this.holeInfo.get(hole) as HoleUnderTest, parts: new Map() };
+      const info = holeUnderTest(this.db, hole);
+      if (!info) throw new Error(`Import validation: hole row ${hole} is not in the project.`);
+      state = { info, parts: new Map() };
       this.holes.set(hole, state);
     }
     if (state.parts.has(part)) return;
     const created = state.parts.has('holes');
-    state.parts.set(part, created || this.hasRows[part].get(hole) === 0);
+    state.parts.set(part, created || !holeHasRows(this.db, part, hole));
   }
 
   readBack(hole: number): void {

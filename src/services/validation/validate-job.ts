@@ -1,5 +1,6 @@
 // The whole-project validation as a background job, for projects large enough that it takes seconds.
 import { closeProject, openProject } from '../../storage/project-db';
+import { projectCounts } from '../../storage/project-queries';
 import { registerJob } from '../jobs/job-registry';
 import { JobCancelled } from '../jobs/job-types';
 import { validateHoles, validateProjectRules, validationSettings } from './validate-project';
@@ -7,7 +8,7 @@ import { validateHoles, validateProjectRules, validationSettings } from './valid
 registerJob('validate', (_params, context) => {
   const project = openProject(context.projectPath);
   try {
-    const holes = project.db.prepare('SELECT count(*) FROM holes').pluck().get() as number;
+    const holes = projectCounts(project.db).holes;
     const settings = validationSettings(project.db, project.settings.length_unit);
     validateHoles(project.db, settings, undefined, (done) => {
       if (context.cancelled()) throw new JobCancelled();
