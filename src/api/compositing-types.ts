@@ -86,6 +86,8 @@ export interface ExportResult {
   format: 'csv' | 'xlsx';
   content: 'results' | 'report';
   rows: number;
+  /** Figure files written beside it (SVG and PNG), when figures were asked for. */
+  figures?: string[];
 }
 
 export interface PresetInfo {

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { DATE_ORDERS } from '../domain/date-input';
 import { UNDO_SCOPES } from '../domain/entry/undo-scope';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../domain/entry/column-layout';
+import { MAX_DISPLAY_DECIMALS } from '../domain/entry/display-precision';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import type {
   BackupResult,
@@ -36,6 +38,7 @@ import type {
   ProjectStatus,
   ReplayResult,
 } from './entry-types';
+import type { EmptyAnalyteColumns, GridColumnsInfo } from './grid-layout-types';
 import type { HoleRunResults, HoleSearchResult, HoleViewData } from './hole-types';
 import type { ImportSummary } from './import-types';
 import type {
@@ -57,6 +60,27 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import {
+  deleteSectionLineSchema,
+  intervalsRequestSchema,
+  saveSectionLineSchema,
+  tracesRequestSchema,
+} from './section-schemas';
+import type { RunIntervals, SavedSectionLine, TraceSet } from './section-types';
+import {
+  detectionLimitSchema,
+  qaqcReportSchema,
+  qaqcSettingsSchema,
+  standardSaveSchema,
+  standardsImportSchema,
+} from './qaqc-schemas';
+import type {
+  QaqcAnalyteReport,
+  QaqcOverview,
+  QaqcWarningsStatus,
+  StandardRow,
+  StandardsImportSummary,
+} from './qaqc-types';
 import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
@@ -202,6 +226,34 @@ const entryContract = {
   ),
 };
 
+// ---- Grid columns (issue 11): layouts saved in the project, decimals, empty analyte columns ----
+
+const gridLayoutSchema = z
+  .object({
+    columns: z
+      .array(
+        z
+          .object({
+            id: columnId,
+            width: z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH).optional(),
+            visible: z.boolean().optional(),
+            decimals: z.number().int().min(0).max(MAX_DISPLAY_DECIMALS).optional(),
+          })
+          .strict(),
+      )
+      .max(2000),
+    showEmptyAnalytes: z.boolean().optional(),
+  })
+  .strict();
+const gridSchema = z.object({ table: z.enum(DATA_TABLES) }).strict();
+
+const gridColumnsContract = {
+  'grid.columns': call<GridColumnsInfo>()(gridSchema),
+  'grid.saveLayout': call<GridColumnsInfo>()(gridSchema.extend({ layout: gridLayoutSchema }).strict()),
+  'grid.resetLayout': call<GridColumnsInfo>()(gridSchema),
+  'table.emptyAnalytes': call<EmptyAnalyteColumns>()(viewSchema.strict()),
+};
+
 export const contract = {
   'project.info': call<ProjectInfo>()(empty),
   'project.update': call<ProjectInfo>()(
@@ -304,6 +356,7 @@ export const contract = {
   'runs.export': call<JobStatus>()(runExportSchema),
   'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
   ...entryContract,
+  ...gridColumnsContract,
   // Import wizard, lab certificates and method priority (issue 5)
   'import.inspect': call<FilePreview>()(inspectSchema),
   'import.upload': call<UploadResult>()(uploadSchema),
@@ -314,6 +367,12 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Plan map and cross-sections (issue 10)
+  'sections.traces': call<TraceSet>()(tracesRequestSchema),
+  'sections.intervals': call<RunIntervals>()(intervalsRequestSchema),
+  'sections.lines': call<SavedSectionLine[]>()(empty),
+  'sections.saveLine': call<SavedSectionLine>()(saveSectionLineSchema),
+  'sections.deleteLine': call<{ deleted: true }>()(deleteSectionLineSchema),
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search': call<HoleSearchResult>()(
     z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),
@@ -322,6 +381,15 @@ export const contract = {
   'runs.hole': call<HoleRunResults>()(
     z.object({ id: runId, holeId: z.string().min(1, 'Give a hole ID.') }).strict(),
   ),
+  // QA/QC (issue 10)
+  'qaqc.overview': call<QaqcOverview>()(empty),
+  'qaqc.report': call<QaqcAnalyteReport>()(qaqcReportSchema),
+  'qaqc.saveStandard': call<StandardRow[]>()(standardSaveSchema),
+  'qaqc.deleteStandard': call<StandardRow[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'qaqc.importStandards': call<StandardsImportSummary>()(standardsImportSchema),
+  'qaqc.setSettings': call<QaqcWarningsStatus>()(qaqcSettingsSchema),
+  'qaqc.setDetectionLimit': call<QaqcWarningsStatus>()(detectionLimitSchema),
+  'qaqc.refreshWarnings': call<QaqcWarningsStatus>()(empty),
   // Project settings (issue 9)
   'settings.list': call<ProjectSettingInfo[]>()(empty),
   'settings.set': call<SettingChangeResult>()(

@@ -53,6 +53,11 @@ export const API_METHODS = [
   'lookups.add',
   'lookups.update',
   'lookups.delete',
+  // Grid columns (issue 11): layouts saved in the project, decimals, empty analyte columns.
+  'grid.columns',
+  'grid.saveLayout',
+  'grid.resetLayout',
+  'table.emptyAnalytes',
   // Import wizard, lab certificates and method priority (issue 5)
   'import.inspect',
   'import.upload',
@@ -63,10 +68,25 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // Plan map and cross-sections (issue 10)
+  'sections.traces',
+  'sections.intervals',
+  'sections.lines',
+  'sections.saveLine',
+  'sections.deleteLine',
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search',
   'holes.view',
   'runs.hole',
+  // QA/QC (issue 10): standards table, control charts, blanks, duplicates, batch warnings
+  'qaqc.overview',
+  'qaqc.report',
+  'qaqc.saveStandard',
+  'qaqc.deleteStandard',
+  'qaqc.importStandards',
+  'qaqc.setSettings',
+  'qaqc.setDetectionLimit',
+  'qaqc.refreshWarnings',
   // Project settings (issue 9): missing-value codes, validation thresholds
   'settings.list',
   'settings.set',

@@ -12,12 +12,25 @@ import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { QaqcView } from './views/qaqc-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
+import { PlanView } from './views/plan-view';
+import { SectionView } from './views/section-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export' | 'hole';
+type ViewId =
+  | DataTable
+  | 'lookups'
+  | 'validation'
+  | 'qaqc'
+  | 'intercepts'
+  | 'plan'
+  | 'section'
+  | 'import'
+  | 'export'
+  | 'hole';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -26,7 +39,10 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lithology', label: 'Lithology' },
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
+  { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
 ];
@@ -104,6 +120,12 @@ export function App() {
           <ExportView />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
+        ) : view === 'plan' ? (
+          <PlanView onOpenSection={() => setView('section')} />
+        ) : view === 'section' ? (
+          <SectionView />
+        ) : view === 'qaqc' ? (
+          <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (

@@ -3,11 +3,19 @@
 // so a bad value is named under its field before anything runs.
 import type { ReactNode } from 'react';
 import { interceptParamsSchema, type InterceptParams } from '../../api/compositing-schemas';
-import { GradeExpressionError, parseGradeExpression } from '../../domain/compositing/grade-expression';
+import {
+  GradeExpressionError,
+  parseGradeExpression,
+  type GradeExpression,
+} from '../../domain/compositing/grade-expression';
+import { expressionUnit, GradeUnitError } from '../../domain/compositing/grade-units';
+import type { AnalyteUnit } from '../../domain/model';
 
 /** The form as typed: numbers stay text until checked, so a half-typed "0." is not lost. */
 export interface InterceptForm {
   grade: string;
+  /** Empty: the unit the expression's analytes share. */
+  gradeUnit: '' | AnalyteUnit;
   cutoff: string;
   minLength: string;
   maxDilution: string;
@@ -35,6 +43,7 @@ export type FormErrors = Partial<Record<keyof InterceptForm, string>>;
 export function defaultForm(analytes: readonly string[]): InterceptForm {
   return {
     grade: analytes[0] ?? '',
+    gradeUnit: '',
     cutoff: '',
     minLength: '1',
     maxDilution: '2',
@@ -64,6 +73,8 @@ const text = (value: number | null | undefined) =>
 export function formFromParams(params: InterceptParams): InterceptForm {
   return {
     grade: params.grade,
+    // Runs and presets saved before grade units have none: the analytes' own unit.
+    gradeUnit: params.gradeUnit ?? '',
     cutoff: text(params.cutoff),
     minLength: text(params.minLength),
     maxDilution: text(params.maxDilution),
@@ -90,6 +101,7 @@ export function formFromParams(params: InterceptParams): InterceptForm {
 
 const FIELD_OF: Record<string, keyof InterceptForm> = {
   grade: 'grade',
+  gradeUnit: 'gradeUnit',
   cutoff: 'cutoff',
   minLength: 'minLength',
   maxDilution: 'maxDilution',
@@ -119,10 +131,14 @@ const list = (value: string) =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 
-/** The form as parameters, or the message under each field that is wrong. */
+/**
+ * The form as parameters, or the message under each field that is wrong. With the analytes' units, a
+ * grade unit that the expression's analytes cannot meet in is named under Grade unit before any run.
+ */
 export function checkForm(
   form: InterceptForm,
   analytes: readonly string[],
+  units: Readonly<Record<string, string>> = {},
 ): { params: InterceptParams; errors: null } | { params: null; errors: FormErrors } {
   const errors: FormErrors = {};
   const caps: Record<string, number | string> = {};
@@ -134,6 +150,7 @@ export function checkForm(
   }
   const candidate = {
     grade: form.grade,
+    gradeUnit: form.gradeUnit === '' ? null : form.gradeUnit,
     cutoff: number(form.cutoff) ?? undefined,
     minLength: number(form.minLength) ?? undefined,
     maxDilution: number(form.maxDilution) ?? undefined,
@@ -165,11 +182,24 @@ export function checkForm(
       errors[field] ??= issue.message;
     }
   }
+  let expression: GradeExpression | null = null;
   if (form.grade.trim() !== '' && analytes.length > 0) {
     try {
-      parseGradeExpression(form.grade, analytes);
+      expression = parseGradeExpression(form.grade, analytes);
     } catch (error) {
       if (error instanceof GradeExpressionError) errors.grade ??= error.message;
+      else throw error;
+    }
+  }
+  if (expression && expression.analytes.every((code) => units[code] !== undefined)) {
+    try {
+      expressionUnit(
+        expression.text,
+        expression.analytes.map((code) => ({ code, unit: units[code]! })),
+        form.gradeUnit === '' ? null : form.gradeUnit,
+      );
+    } catch (error) {
+      if (error instanceof GradeUnitError) errors.gradeUnit ??= error.message;
       else throw error;
     }
   }
@@ -226,12 +256,22 @@ export function Choice<T extends string>(props: {
   value: T;
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
+  /** The message under the field when its value is wrong; needs `id`. */
+  error?: string | undefined;
+  id?: string;
 }): ReactNode {
+  const errorId = props.id ? `${props.id}-error` : undefined;
   return (
     <div className="field">
       <label className="choice">
         {props.label}
-        <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        <select
+          id={props.id}
+          value={props.value}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? errorId : undefined}
+          onChange={(event) => props.onChange(event.target.value as T)}
+        >
           {props.options.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -239,6 +279,11 @@ export function Choice<T extends string>(props: {
           ))}
         </select>
       </label>
+      {props.error && (
+        <div id={errorId} className="field-error" role="alert">
+          {props.error}
+        </div>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InterceptParams } from '../../api/compositing-schemas';
 import type { PresetInfo } from '../../api/compositing-types';
-import type { LengthUnit } from '../../domain/model';
+import { ANALYTE_UNITS, type LengthUnit } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import {
@@ -19,6 +19,8 @@ interface Props {
   form: InterceptForm;
   errors: FormErrors;
   analytes: readonly string[];
+  /** Unit of each analyte, by code. */
+  units: Readonly<Record<string, string>>;
   lengthUnit: LengthUnit;
   onChange: (form: InterceptForm) => void;
   onErrors: (errors: FormErrors) => void;
@@ -63,7 +65,7 @@ export function InterceptParameters(props: Props) {
     setMessage(`Loaded preset ${preset.name}.`);
   };
   const save = () => {
-    const checked = checkForm(form, props.analytes);
+    const checked = checkForm(form, props.analytes, props.units);
     if (!checked.params) {
       props.onErrors(checked.errors);
       setMessage('Fix the marked fields before saving.');
@@ -134,7 +136,15 @@ export function InterceptParameters(props: Props) {
       <h2>Grade and cutoff</h2>
       <div className="field-row">
         {field('grade', 'Grade expression', { hint: 'Zn + Pb, Cu + 0.62 * Au', wide: true })}
-        {field('cutoff', 'Cutoff grade', { hint: 'e.g. 5' })}
+        <Choice
+          id="intercepts-gradeUnit"
+          label="Grade unit"
+          value={form.gradeUnit}
+          options={[['', "the analytes' unit"], ...ANALYTE_UNITS.map((unit) => [unit, unit] as const)]}
+          onChange={(value) => set('gradeUnit', value)}
+          error={errors.gradeUnit}
+        />
+        {field('cutoff', 'Cutoff grade', { hint: 'e.g. 5', unit: form.gradeUnit || undefined })}
         {field('minLength', 'Minimum length', { unit: lu })}
         {field('maxDilution', 'Max. internal dilution', { unit: lu })}
         {field('minGrade', 'Minimum intercept grade', { hint: 'the cutoff' })}

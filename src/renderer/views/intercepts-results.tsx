@@ -3,7 +3,7 @@
 // the same, and exports to CSV or XLSX.
 import type { ColDef, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type {
   ExportResult,
   InterceptReport,
@@ -14,10 +14,17 @@ import type {
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import { useJob } from './intercepts-job';
+import { remembered } from './section-shared';
 
 type GridRow = Record<string, string | number | null>;
 
-const DECIMALS: Record<string, number> = { from: 2, to: 2, length: 2, true_thickness: 2 };
+const DECIMALS: Record<string, number> = {
+  from: 2,
+  to: 2,
+  length: 2,
+  true_thickness: 2,
+  angle_to_plane: 1,
+};
 
 function gridColumns(columns: readonly string[]): ColDef<GridRow>[] {
   return columns.map((name) => ({
@@ -147,6 +154,16 @@ export function InterceptResults({ run, page, report, onOpenHole, onOpenStripLog
   const [content, setContent] = useState<'results' | 'report'>('report');
   const [overwrite, setOverwrite] = useState(false);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
+  // The report's figures: the plan, and a section along a saved line or the one drawn on the Plan.
+  const [withFigures, setWithFigures] = useState(false);
+  const [sections, setSections] = useState<string[]>([]);
+  const [section, setSection] = useState('');
+  useEffect(() => {
+    api['sections.lines']({}).then(
+      (lines) => setSections(lines.map((l) => l.name)),
+      () => setSections([]),
+    );
+  }, []);
 
   const check = () => {
     setVerification('Re-running with the same parameters...');
@@ -166,12 +183,28 @@ export function InterceptResults({ run, page, report, onOpenHole, onOpenStripLog
     const path = `${exportPath.trim().replace(/\.(csv|xlsx)$/i, '')}.${format}`;
     setExportMessage(`Writing ${path}...`);
     exporter
-      .follow(() => api['runs.export']({ id: run.id, path, content, overwrite }))
+      .follow(() =>
+        api['runs.export']({
+          id: run.id,
+          path,
+          content,
+          overwrite,
+          figures:
+            withFigures && content === 'report'
+              ? section === '(drawn)'
+                ? { plan: true, section: remembered.line }
+                : { plan: true, section: null, sectionName: section || undefined }
+              : undefined,
+        }),
+      )
       .then(
         (status) => {
           if (status.state === 'done') {
             const result = status.result as ExportResult;
-            setExportMessage(`Wrote ${result.path} (${result.rows} rows).`);
+            const figures = result.figures?.length
+              ? ` and ${result.figures.length} figure files beside it`
+              : '';
+            setExportMessage(`Wrote ${result.path} (${result.rows} rows)${figures}.`);
           } else setExportMessage(status.error?.message ?? `Export ${status.state}.`);
         },
         (error: unknown) => setExportMessage(describeError(error)),
@@ -251,6 +284,31 @@ export function InterceptResults({ run, page, report, onOpenHole, onOpenStripLog
           />{' '}
           replace an existing file
         </label>
+        {content === 'report' && (
+          <label>
+            <input
+              type="checkbox"
+              checked={withFigures}
+              onChange={(event) => setWithFigures(event.target.checked)}
+            />{' '}
+            with the plan and section
+          </label>
+        )}
+        {content === 'report' && withFigures && (
+          <select
+            aria-label="Report section"
+            value={section}
+            onChange={(event) => setSection(event.target.value)}
+          >
+            <option value="">no section</option>
+            {remembered.line && <option value="(drawn)">section drawn on the Plan</option>}
+            {sections.map((name) => (
+              <option key={name} value={name}>
+                section {name}
+              </option>
+            ))}
+          </select>
+        )}
         <button type="button" onClick={() => write('csv')} disabled={exporter.running}>
           Export CSV
         </button>

@@ -12,6 +12,8 @@ import type { DataTable, LengthUnit } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import { ApiCallError } from '../../api/result';
+import { ColumnChooser, ColumnMenu, EmptyColumnsNote } from './column-chooser';
+import { useGridColumns } from './column-state';
 import { gridColumns } from './entry-columns';
 import { ConfirmDialog } from './entry-confirm-dialog';
 import { gridSource } from './entry-datasource';
@@ -44,6 +46,10 @@ export interface Notice {
   kind: 'error' | 'info';
   text: string;
 }
+
+// A starting width only: a `width` here would put every column back to it whenever the grid re-renders,
+// undoing the widths the project remembers.
+const DEFAULT_COLUMN = { initialWidth: 120, resizable: true };
 
 const LABELS: Record<DataTable, string> = {
   holes: 'Holes',
@@ -108,15 +114,22 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
       ),
     [table],
   );
+  const [display] = useState(() => ({ decimals: new Map<string, number>(), written: {} }));
   const openHole = useRef(onOpenHole);
   openHole.current = onOpenHole;
   const columns = useMemo(
     () =>
       ready
-        ? withHoleOpening(gridColumns(table, lengthUnit, analytes, controller), table, () => openHole.current)
+        ? withHoleOpening(
+            gridColumns(table, lengthUnit, analytes, controller, display),
+            table,
+            () => openHole.current,
+          )
         : [],
-    [ready, table, lengthUnit, analytes, controller],
+    [ready, table, lengthUnit, analytes, controller, display],
   );
+  const layout = useGridColumns({ table, columns, display, onError: report });
+  const watchedSource = useMemo(() => layout.watch(source), [layout.watch, source]);
 
   // Ctrl+Z here takes back this table's newest change, not one made in another view.
   const undo = useViewUndo(table, {
@@ -158,13 +171,14 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
 
   // Opening a row from the Validation view: show its hole, then find and focus the row.
   useEffect(() => {
-    if (!target || target.table !== table || !ready) return;
+    // The grid is shown once the analytes and the saved columns are in.
+    if (!target || target.table !== table || !ready || !layout.loaded) return;
     holeRef.current = target.holeId;
     setHoleFilter(target.holeId);
     gridRef.current?.purgeInfiniteCache();
     if (target.rowId !== null) void actions.focusRow(target.rowId, target.column);
     // The target is a new object per click; the actions are stable for the view.
-  }, [target, table, ready]);
+  }, [target, table, ready, layout.loaded]);
 
   async function onCellEditRequest(event: CellEditRequestEvent<PageRow>) {
     const column = event.column.getColId();
@@ -248,7 +262,9 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           Delete rows
         </button>
         <UndoButtons undo={undo} />
+        <ColumnChooser columns={layout} />
         <span className="row-total">{total === null ? '' : `${total.toLocaleString('en')} rows`}</span>
+        <EmptyColumnsNote columns={layout} />
       </header>
       {(notice || busy) && (
         <div
@@ -258,14 +274,14 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           {busy ?? notice?.text}
         </div>
       )}
-      <div className="grid-panel" data-table={table}>
-        {ready && (
+      <div className="grid-panel" data-table={table} onContextMenu={layout.openMenu}>
+        {ready && layout.loaded && (
           <AgGridReact<PageRow>
             columnDefs={columns}
             context={controller}
-            defaultColDef={{ width: 120, resizable: true }}
+            defaultColDef={DEFAULT_COLUMN}
             rowModelType="infinite"
-            datasource={source}
+            datasource={watchedSource}
             cacheBlockSize={100}
             maxBlocksInCache={100}
             blockLoadDebounceMillis={30}
@@ -284,11 +300,14 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
             stopEditingWhenCellsLoseFocus
             onGridReady={(event: GridReadyEvent<PageRow>) => {
               gridRef.current = event.api;
+              layout.onGridReady(event.api);
             }}
             getRowId={(params) => String(params.data.id)}
+            {...layout.gridProps}
           />
         )}
       </div>
+      <ColumnMenu columns={layout} />
       {table !== 'holes' && (
         <datalist id="entry-hole-ids">
           {controller.holeIds.map((holeId) => (

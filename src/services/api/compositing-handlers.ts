@@ -149,11 +149,18 @@ export const compositingHandlers: HandlerGroup<
         `Run ${run.id} is a ${run.kind} run; only intercept runs have a report.`,
       );
     }
+    if (input.figures && input.content !== 'report') {
+      throw new StorageError(
+        'refused',
+        'Figures go with the news-release report; export the report to include them.',
+      );
+    }
     const params: ExportJobParams = {
       id: input.id,
       path,
       content: input.content,
       overwrite: input.overwrite,
+      figures: input.figures,
     };
     return context.jobs.start('export-run', params);
   },
