@@ -2,6 +2,8 @@
 // browser host both dispatch through a router built from this list, and the renderer's typed client is
 // generated from it, so a call is declared once.
 import { z } from 'zod';
+import { DATE_ORDERS } from '../domain/date-input';
+import { UNDO_SCOPES } from '../domain/entry/undo-scope';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../domain/entry/column-layout';
 import { MAX_DISPLAY_DECIMALS } from '../domain/entry/display-precision';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
@@ -134,6 +136,8 @@ const columnId = z.string().min(1).max(80);
 const cellText = z.string().max(10_000, 'A cell holds at most 10,000 characters.');
 const rowId = z.number().int().min(1);
 const MAX_PASTE_CELLS = 200_000;
+/** How the user's locale orders numeric dates (24/11/2010 is dmy); without it dates must be YYYY-MM-DD. */
+const dateOrder = z.enum(DATE_ORDERS).optional();
 
 export const viewSchema = z.object({
   table: z.enum(DATA_TABLES),
@@ -164,12 +168,16 @@ export const pasteRequestSchema = z
     columns: z.array(columnId).min(1).max(1000),
     rows: z.array(z.array(cellText).max(1000)).min(1, 'The pasted block is empty.').max(MAX_PASTE_CELLS),
     mode: z.enum(['check', 'apply', 'apply-good']),
+    dateOrder,
   })
   .strict()
   .refine((input) => input.rows.reduce((sum, row) => sum + row.length, 0) <= MAX_PASTE_CELLS, {
     message: `A paste holds at most ${MAX_PASTE_CELLS.toLocaleString('en')} cells; paste the block in parts.`,
     path: ['rows'],
   });
+
+/** Undo and redo of one view (its table's changes), or of the whole project without a scope. */
+const undoScopeSchema = z.object({ scope: z.enum(UNDO_SCOPES).optional() }).strict();
 
 const entryContract = {
   'project.status': call<ProjectStatus>()(empty),
@@ -183,6 +191,7 @@ const entryContract = {
           .array(z.object({ rowId, column: columnId, text: cellText }).strict())
           .min(1)
           .max(10_000),
+        dateOrder,
       })
       .strict(),
   ),
@@ -193,6 +202,7 @@ const entryContract = {
         rows: z.array(z.record(columnId, cellText)).min(1).max(10_000),
         /** Show the new rows right after this row in the grid's views. */
         afterRowId: rowId.optional(),
+        dateOrder,
       })
       .strict(),
   ),
@@ -202,9 +212,9 @@ const entryContract = {
   'table.deletePreview': call<DeletePreview>()(rowIdsSchema),
   'table.delete': call<DeleteResult>()(rowIdsSchema),
   'table.paste': call<PasteResult>()(pasteRequestSchema),
-  'edit.undo': call<ReplayResult>()(empty),
-  'edit.redo': call<ReplayResult>()(empty),
-  'edit.history': call<EditHistory>()(empty),
+  'edit.undo': call<ReplayResult>()(undoScopeSchema),
+  'edit.redo': call<ReplayResult>()(undoScopeSchema),
+  'edit.history': call<EditHistory>()(undoScopeSchema),
   'lookups.lists': call<LookupListInfo[]>()(empty),
   'lookups.add': call<LookupListInfo[]>()(
     z

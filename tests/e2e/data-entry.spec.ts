@@ -91,7 +91,7 @@ test('pastes a TSV block, lists the bad cell until it is corrected, and undoes t
   expect(
     readProject(hosted.projectPath, `SELECT count(*) AS n FROM samples WHERE comments LIKE 'pasted%'`),
   ).toEqual([{ n: 0 }]);
-  await dialog.getByLabel('Correct row 1 Density').fill('2.6');
+  await dialog.getByLabel(/^Correct EUG-10-033 sample 0712003 \(.*\) Density$/).fill('2.6');
   await dialog.getByRole('button', { name: 'Apply corrected block' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(cell(page, 5, 'density')).toHaveText('2.60');

@@ -18,6 +18,7 @@ import { TABLE_FIELDS, type FieldSpec } from '../../domain/table-fields';
 import { CodeCellEditor, TextCellEditor } from './entry-cell-editors';
 import { refusal, type GridController } from './entry-grid-context';
 import { columnPrecision, type ColumnDisplay } from './column-state';
+import { dateEntryHint } from './locale-dates';
 
 export function unitSuffix(field: FieldSpec, lengthUnit: LengthUnit): string {
   switch (field.quantity) {
@@ -132,7 +133,10 @@ function fieldColumn(
     colId,
     field: colId as never,
     headerName: field.label + unitSuffix(field, lengthUnit),
-    headerTooltip: fieldTooltip(field, lengthUnit),
+    headerTooltip:
+      field.kind === 'date'
+        ? dateColumnTooltip(field, lengthUnit, controller)
+        : fieldTooltip(field, lengthUnit),
     ...(field.kind === 'number' ? NUMBER_FILTER : TEXT_FILTER),
     valueFormatter: field.kind === 'number' ? numberText(display, colId) : undefined,
     type: field.kind === 'number' ? 'rightAligned' : undefined,
@@ -144,6 +148,13 @@ function fieldColumn(
         ? 'left'
         : undefined,
   };
+}
+
+/** The column's name and how to type a date in it ("Started: Type the date as day/month/year, ..."). */
+function dateColumnTooltip(field: FieldSpec, lengthUnit: LengthUnit, controller: GridController): string {
+  const order = controller.cells.dateOrder;
+  const name = fieldTooltip(field, lengthUnit);
+  return order ? `${name}: ${dateEntryHint(order)}` : `${name}: YYYY-MM-DD`;
 }
 
 /** Samples are shown wide: one column per analyte, the lab's text as reported, unit in the header. */

@@ -5,9 +5,9 @@
 import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EditHistory, ProjectStatus } from '../../api/entry-types';
+import type { ProjectStatus } from '../../api/entry-types';
 import type { AnalyteRow, PageRow } from '../../api/types';
-import { cellText } from '../../domain/entry/grid-cells';
+import { cellText, editableColumnIds } from '../../domain/entry/grid-cells';
 import type { DataTable, LengthUnit } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
@@ -20,8 +20,10 @@ import { gridSource } from './entry-datasource';
 import { cellKey, createGridController } from './entry-grid-context';
 import { withHoleOpening } from './hole-open-column';
 import { PasteDialog } from './entry-paste-dialog';
+import { PasteHeaderDialog } from './entry-paste-header-dialog';
 import { RowForm } from './entry-row-form';
 import { useEntryActions, type Dialog } from './entry-actions';
+import { UndoButtons, useViewUndo } from './view-undo';
 
 export interface RowTarget {
   table: DataTable;
@@ -65,7 +67,6 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
   const [ready, setReady] = useState(false);
   const [holeFilter, setHoleFilter] = useState(target?.holeId ?? '');
   const holeRef = useRef(holeFilter);
-  const [history, setHistory] = useState<EditHistory | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -89,6 +90,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           analytes: new Map(analyteRows.map((row) => [row.code, { code: row.code, unit: row.unit }])),
           lookups,
           negativeIsBelowDetection: true,
+          dateOrder: controller.cells.dateOrder,
         };
         controller.codes = ordered;
         controller.holeIds = holeIds;
@@ -129,10 +131,15 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
   const layout = useGridColumns({ table, columns, display, onError: report });
   const watchedSource = useMemo(() => layout.watch(source), [layout.watch, source]);
 
-  const refreshHistory = useCallback(() => {
-    api['edit.history']({}).then(setHistory, () => setHistory(null));
-  }, []);
-  useEffect(refreshHistory, [refreshHistory]);
+  // Ctrl+Z here takes back this table's newest change, not one made in another view.
+  const undo = useViewUndo(table, {
+    onReplayed: (result, message) => {
+      afterWrite(result.status);
+      setNotice({ kind: 'info', text: message });
+    },
+    onError: (error) => setNotice({ kind: 'error', text: describeError(error) }),
+  });
+  const refreshHistory = undo.refresh;
 
   const afterWrite = useCallback(
     (status: ProjectStatus, reload = true) => {
@@ -145,6 +152,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
 
   const actions = useEntryActions({
     table,
+    lengthUnit,
     gridRef,
     source,
     holeRef,
@@ -178,7 +186,8 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
     if (text === cellText(event.oldValue)) return;
     const rowId = event.data.id;
     try {
-      const result = await api['table.edit']({ table, edits: [{ rowId, column, text }] });
+      const edits = [{ rowId, column, text }];
+      const result = await api['table.edit']({ table, edits, dateOrder: controller.cells.dateOrder });
       for (const row of result.rows) gridRef.current?.getRowNode(String(row.id))?.setData(row);
       report(null);
       afterWrite(result.status, false);
@@ -193,8 +202,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
     }
   }
 
-  // Undo and redo answer anywhere in the window while a grid is shown (not inside a text box, where
-  // Ctrl+Z undoes typing); Ctrl+- deletes rows of this grid.
+  // Ctrl+- deletes rows of this grid (undo and redo keys are in useViewUndo).
   const shortcuts = useRef(actions);
   shortcuts.current = actions;
   useEffect(() => {
@@ -202,14 +210,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
       const ctrl = event.ctrlKey || event.metaKey;
       const target = event.target as HTMLElement | null;
       if (!ctrl || target?.closest('input, select, textarea, [role="dialog"], [role="alertdialog"]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        void shortcuts.current.replay('undo');
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        event.preventDefault();
-        void shortcuts.current.replay('redo');
-      } else if (key === '-' && target?.closest('.grid-view')) {
+      if (event.key === '-' && target?.closest('.grid-view')) {
         event.preventDefault();
         void shortcuts.current.askDelete();
       }
@@ -260,22 +261,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
         >
           Delete rows
         </button>
-        <button
-          type="button"
-          disabled={!history?.undo}
-          title={history?.undo ? `Undo: ${history.undo.description} (Ctrl+Z)` : 'Nothing to undo'}
-          onClick={() => void actions.replay('undo')}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          disabled={!history?.redo}
-          title={history?.redo ? `Redo: ${history.redo.description} (Ctrl+Y)` : 'Nothing to redo'}
-          onClick={() => void actions.replay('redo')}
-        >
-          Redo
-        </button>
+        <UndoButtons undo={undo} />
         <ColumnChooser columns={layout} />
         <span className="row-total">{total === null ? '' : `${total.toLocaleString('en')} rows`}</span>
         <EmptyColumnsNote columns={layout} />
@@ -339,6 +325,22 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog?.kind === 'paste-header' && (
+        <PasteHeaderDialog
+          paste={dialog.paste}
+          editable={editableColumnIds(
+            table,
+            analytes.map((analyte) => analyte.code),
+          )}
+          columnLabel={actions.columnLabel}
+          busy={busy !== null}
+          onPasteByHeader={(targets, placement) =>
+            void actions.pasteHeaderBlock(dialog.paste, targets, placement)
+          }
+          onPasteAsCopied={() => void actions.pasteAsCopied(dialog.paste)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
           question={dialog.question}
@@ -359,7 +361,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           error={dialog.error}
           busy={busy !== null}
           onSubmit={actions.insertRow}
-          onClose={() => setDialog(null)}
+          onClose={actions.closeForm}
         />
       )}
     </section>
