@@ -7,6 +7,9 @@ import { UNDO_SCOPES } from '../domain/entry/undo-scope';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../domain/entry/column-layout';
 import { MAX_DISPLAY_DECIMALS } from '../domain/entry/display-precision';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
+import { parseEpsgCode, type CrsInfo } from '../domain/coordinate-systems';
+import { GAP_MODES } from '../domain/validation/rules';
+import type { AcknowledgementEvent, GapSettings, GapSettingsResult } from './validation-types';
 import type {
   BackupResult,
   ChosenPath,
@@ -100,6 +103,19 @@ function call<Output>() {
 }
 
 const empty = z.object({}).strict();
+
+/** A typed coordinate system read as an EPSG code ("epsg:32609" and "32609" become "EPSG:32609"). */
+const coordinateSystemSchema = z
+  .string()
+  .max(200)
+  .transform((text, context) => {
+    try {
+      return parseEpsgCode(text);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 const runId = z.number({ error: 'Give the run number.' }).int().positive('Run numbers start at 1.');
 
 export const pageRequestSchema = z.object({
@@ -260,7 +276,8 @@ export const contract = {
     z
       .object({
         name: z.string().trim().min(1, 'A project needs a name.').max(200).optional(),
-        coordinate_system: z.string().max(200).nullable().optional(),
+        /** An EPSG code ("EPSG:32609"); null or empty for none. */
+        coordinate_system: coordinateSystemSchema.nullable().optional(),
       })
       .strict(),
   ),
@@ -273,7 +290,10 @@ export const contract = {
         severity: z.enum(['error', 'warning']).optional(),
         rule: z.string().optional(),
         holeId: z.string().optional(),
+        /** Part of a hole ID, any case. */
+        hole: z.string().max(200).optional(),
         table: z.string().optional(),
+        acknowledged: z.enum(['hide', 'include', 'only']).default('include'),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(5000).default(500),
       })
@@ -282,6 +302,39 @@ export const contract = {
   'validation.summary': call<ValidationSummary>()(empty),
   'validation.run': call<ValidationSummary>()(empty),
   'validation.start': call<JobStatus>()(empty),
+  // Gap warnings as a project setting, acknowledged warnings and their log (issue 11)
+  'validation.gapSettings': call<GapSettings>()(empty),
+  'validation.setGapSettings': call<GapSettingsResult>()(
+    z
+      .object({
+        mode: z.enum(GAP_MODES).optional(),
+        runBreak: z
+          .number({ error: 'Give the run break as a length.' })
+          .positive('The run break must be more than zero.')
+          .max(10_000)
+          .optional(),
+      })
+      .strict(),
+  ),
+  'validation.acknowledge': call<ValidationSummary>()(
+    z
+      .object({
+        problemId: z.number().int().positive(),
+        note: z
+          .string()
+          .trim()
+          .min(1, 'Say why the warning is acceptable: an acknowledgement needs a note.')
+          .max(2000, 'A note holds at most 2,000 characters.'),
+      })
+      .strict(),
+  ),
+  'validation.withdrawAcknowledgement': call<ValidationSummary>()(
+    z.object({ id: z.number().int().positive() }).strict(),
+  ),
+  'validation.acknowledgementLog': call<AcknowledgementEvent[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+  ),
+  'project.coordinateSystems': call<CrsInfo[]>()(empty),
   'import.run': call<ImportSummary>()(importRequestSchema),
   'jobs.status': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
   'jobs.cancel': call<JobStatus>()(z.object({ id: z.string().min(1) }).strict()),
@@ -293,7 +346,7 @@ export const contract = {
         name: z.string().trim().min(1, 'A project needs a name.').max(200).optional(),
         length_unit: z.enum(LENGTH_UNITS).optional(),
         dip_convention: z.enum(DIP_CONVENTIONS).optional(),
-        coordinate_system: z.string().max(200).optional(),
+        coordinate_system: coordinateSystemSchema.optional(),
       })
       .strict(),
   ),

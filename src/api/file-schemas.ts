@@ -40,6 +40,7 @@ export const importRequestSchema = z
         z.object({
           kind: z.enum(FILE_KINDS),
           path: z.string().min(1),
+          name: z.string().min(1).max(255).optional(),
           mapping: mappingSchema.optional(),
           dialect: z
             .object({ delimiter: z.string().length(1).optional(), decimalComma: z.boolean().optional() })
@@ -54,6 +55,7 @@ export const importRequestSchema = z
     negativeIsBelowDetection: z.boolean().optional(),
     resultCodes: resultCodesSchema.optional(),
     rememberMapping: z.boolean().optional(),
+    convertUnits: z.union([z.literal('all'), z.array(z.string().min(1).max(64)).max(500)]).optional(),
     dryRun: z.boolean().optional(),
     allOrNothing: z.boolean().optional(),
   })

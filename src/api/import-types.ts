@@ -8,6 +8,11 @@ import type { TextEncoding } from '../domain/csv/sniff';
 export interface ImportFileSpec {
   kind: FileKind;
   path: string;
+  /**
+   * The file's name as the user knows it (a dropped file is stored under a temporary path): every message
+   * of the import names the file by it. The path when absent.
+   */
+  name?: string;
   mapping?: MappingOverrides;
   dialect?: Partial<CsvDialect>;
   encoding?: TextEncoding;
@@ -27,6 +32,11 @@ export interface ImportRequest {
   resultCodes?: Record<string, CodeFlag>;
   /** Remember each file's mapping and options under its header row for the next import (the wizard). */
   rememberMapping?: boolean;
+  /**
+   * Analyte codes whose results are converted to the unit the project stores them in when a file gives
+   * another (ppm into %, g/t, ppb); 'all' for every such analyte. Without it such a file is refused.
+   */
+  convertUnits?: 'all' | string[];
   /** Run everything, report, and write nothing. */
   dryRun?: boolean;
   /** Refuse the whole import when any row is refused. */
@@ -42,6 +52,8 @@ export interface RefusedRow {
 
 export interface ImportedFileSummary {
   path: string;
+  /** The name messages use (ImportFileSpec.name, or the path). */
+  name: string;
   kind: FileKind;
   format: 'csv' | 'xlsx';
   /** The sheet read, for a workbook. */
@@ -52,7 +64,8 @@ export interface ImportedFileSummary {
   rows: number;
   stored: number;
   refused: number;
-  analytes: { header: string; code: string; unit: AnalyteUnit }[];
+  /** The analyte each assay column went to, in the unit stored; `convertedFrom` is the file's unit. */
+  analytes: { header: string; code: string; unit: AnalyteUnit; convertedFrom?: AnalyteUnit }[];
   ignoredColumns: string[];
   /** Assay results by what they say (numbers, below detection, NS...), for the summary. */
   results: Partial<Record<AssayFlag, number>>;
@@ -81,6 +94,11 @@ export interface ImportSummary {
   };
   refused: RefusedRow[];
   notes: string[];
+  /**
+   * Imported collars that cannot be where they say: far outside the project's existing holes, or in
+   * degrees in a projected coordinate system. Also stored as validation warnings.
+   */
+  placement: { hole_id: string; rule: 'collar-far-away' | 'collar-in-degrees'; message: string }[];
   problems: { rule: string; severity: Severity; count: number }[];
   /** Problems in the holes this import wrote to (the first 500), for the dry-run report. */
   touchedProblems: { total: number; rows: ImportProblem[] };

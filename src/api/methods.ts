@@ -11,6 +11,13 @@ export const API_METHODS = [
   'validation.summary',
   'validation.run',
   'validation.start',
+  // Validation settings and acknowledged warnings (issue 11)
+  'validation.gapSettings',
+  'validation.setGapSettings',
+  'validation.acknowledge',
+  'validation.withdrawAcknowledgement',
+  'validation.acknowledgementLog',
+  'project.coordinateSystems',
   'import.run',
   'jobs.status',
   'jobs.cancel',

@@ -1,5 +1,6 @@
 // Response shapes of the API, as plain types shared by server and clients.
 import type { ApiError } from './result';
+import type { ProblemAcknowledgement } from './validation-types';
 import type {
   AnalyteRow,
   AssayFlag,
@@ -57,12 +58,16 @@ export interface ProblemRow {
   row_id: number | null;
   column: string | null;
   message: string;
+  /** Who accepted this warning, when and why; null when it is open. */
+  acknowledgement: ProblemAcknowledgement | null;
 }
 
 export interface ValidationSummary {
   counts: { rule: string; severity: Severity; count: number; title: string }[];
   errors: number;
   warnings: number;
+  /** Warnings an acknowledgement applies to (included in `warnings`). */
+  acknowledged: number;
   holesWithErrors: { hole_id: string; errors: number }[];
 }
 

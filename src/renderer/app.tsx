@@ -19,6 +19,9 @@ import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
 import { PlanView } from './views/plan-view';
 import { SectionView } from './views/section-view';
+import { ProjectSettingsView } from './views/project-settings-view';
+import { describeCrs } from '../domain/coordinate-systems';
+import { plural } from '../domain/report/plural';
 
 type ViewId =
   | DataTable
@@ -30,7 +33,8 @@ type ViewId =
   | 'section'
   | 'import'
   | 'export'
-  | 'hole';
+  | 'hole'
+  | 'settings';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -45,11 +49,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
+  { id: 'settings', label: 'Project settings' },
 ];
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 export function App() {
   const [view, setView] = useState<ViewId>('holes');
@@ -119,7 +120,9 @@ export function App() {
         ) : view === 'export' ? (
           <ExportView />
         ) : view === 'validation' ? (
-          <ValidationView onOpen={open} />
+          <ValidationView onOpen={open} onOpenSettings={() => setView('settings')} />
+        ) : view === 'settings' ? (
+          <ProjectSettingsView info={info} onChanged={refresh} />
         ) : view === 'plan' ? (
           <PlanView onOpenSection={() => setView('section')} />
         ) : view === 'section' ? (
@@ -150,9 +153,18 @@ export function App() {
           <>
             <span title={info.path}>{info.settings.name}</span>
             <span>{info.path}</span>
+            <button
+              type="button"
+              className="status-crs"
+              data-testid="status-crs"
+              title="Coordinate system: open Project settings"
+              onClick={() => setView('settings')}
+            >
+              {describeCrs(info.settings.coordinate_system)}
+            </button>
             <span>
-              {info.counts.holes} holes, {info.counts.surveys} surveys, {info.counts.samples} samples,{' '}
-              {info.counts.lithology} lithology
+              {plural(info.counts.holes, 'hole')}, {plural(info.counts.surveys, 'survey')},{' '}
+              {plural(info.counts.samples, 'sample')}, {info.counts.lithology.toLocaleString('en')} lithology
             </span>
             <span className={info.problems.errors > 0 ? 'status-errors' : undefined}>
               {plural(info.problems.errors, 'error')}, {plural(info.problems.warnings, 'warning')}

@@ -127,6 +127,7 @@ export interface AssayCheckRow {
   sample: number;
   sample_id: string | null;
   depth_from: number | null;
+  depth_to: number | null;
   analyte: string;
   unit: string;
   value: number | null;
@@ -155,7 +156,7 @@ export function assayCheckCandidates(db: Database, holeLow: number, holeHigh: nu
           GROUP BY r.sample
          HAVING max(r.flag <> 'value') = 1 OR max(r.value) > 100 OR sum(r.value) > 100
        )
-       SELECT s.hole, h.hole_id, s.id AS sample, s.sample_id, s.depth_from, a.code AS analyte, a.unit, r.value, r.flag, r.lab_text
+       SELECT s.hole, h.hole_id, s.id AS sample, s.sample_id, s.depth_from, s.depth_to, a.code AS analyte, a.unit, r.value, r.flag, r.lab_text
          FROM suspect JOIN samples s ON s.id = suspect.sample JOIN holes h ON h.id = s.hole
          JOIN assay_results r ON r.sample = s.id AND r.preferred = 1 JOIN analytes a ON a.id = r.analyte
         ORDER BY s.id`,

@@ -51,6 +51,8 @@ export class ImportWriter {
   private readonly plainSampleBatch: BatchInsert;
   private readonly assayBatch: BatchInsert;
   private readonly plainAssayBatch: BatchInsert;
+  /** Results converted from the unit the lab reported (kept in lab_unit) to the analyte's unit. */
+  private readonly convertedAssayBatch: BatchInsert;
   private assayCount = 0;
   private readonly insertLithologyStatement: Statement;
   private readonly insertAnalyteStatement: Statement;
@@ -122,6 +124,13 @@ export class ImportWriter {
       db,
       'assay_results',
       ['sample', 'analyte', 'value', 'lab_text', 'flag'],
+      64,
+      samplesFirst,
+    );
+    this.convertedAssayBatch = new BatchInsert(
+      db,
+      'assay_results',
+      ['sample', 'analyte', 'value', 'lab_text', 'flag', 'lab_unit'],
       64,
       samplesFirst,
     );
@@ -212,12 +221,26 @@ export class ImportWriter {
     this.assayCount++;
   }
 
+  /** A result whose value was converted from `labUnit`, the unit of the lab's text. */
+  insertConvertedAssay(
+    sample: number,
+    analyte: number,
+    value: number | null,
+    labText: string,
+    flag: AssayFlag,
+    labUnit: AnalyteUnit,
+  ): void {
+    this.convertedAssayBatch.add(sample, analyte, value, labText, flag, labUnit);
+    this.assayCount++;
+  }
+
   /** Writes whatever is still buffered. Call before reading back or committing. */
   flush(): void {
     this.sampleBatch.flush();
     this.plainSampleBatch.flush();
     this.assayBatch.flush();
     this.plainAssayBatch.flush();
+    this.convertedAssayBatch.flush();
   }
 
   insertLithology(

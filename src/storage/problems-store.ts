@@ -3,9 +3,13 @@
 import type { Database } from 'better-sqlite3';
 import { cachedStatement } from './statement-cache';
 import type { Problem, Severity } from '../domain/model';
+import type { ProblemAcknowledgement } from '../domain/validation/acknowledgements';
+import { ACKNOWLEDGEMENT_MATCH } from './acknowledgements-store';
 
 export interface StoredProblem extends Problem {
   id: number;
+  /** The acknowledgement that applies to this warning, if any. */
+  acknowledgement: ProblemAcknowledgement | null;
 }
 
 export interface ProblemScope {
@@ -59,10 +63,19 @@ export function replaceRuleProblems(
 export interface ProblemFilter {
   severity?: Severity;
   rule?: string;
+  /** Exactly this hole ID. */
   holeId?: string;
+  /** Holes whose ID contains this text, in any case (the Validation view's search). */
+  hole?: string;
   table?: string;
+  /** Acknowledged warnings: left out, included (the default), or alone. */
+  acknowledged?: 'hide' | 'include' | 'only';
   limit?: number;
   offset?: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
 export function listProblems(
@@ -83,23 +96,56 @@ export function listProblems(
     where.push('h.hole_id = ?');
     params.push(filter.holeId);
   }
+  if (filter.hole) {
+    where.push("h.hole_id LIKE ? ESCAPE '\\'");
+    params.push(`%${escapeLike(filter.hole)}%`);
+  }
   if (filter.table) {
     where.push('p.table_name = ?');
     params.push(filter.table);
   }
+  if (filter.acknowledged === 'hide') where.push('a.id IS NULL');
+  if (filter.acknowledged === 'only') where.push('a.id IS NOT NULL');
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'FROM problems p LEFT JOIN holes h ON h.id = p.hole';
+  // Only warnings are acknowledged (errors keep a hole out of calculations until the data is fixed).
+  const from = `FROM problems p LEFT JOIN holes h ON h.id = p.hole
+    LEFT JOIN problem_acknowledgements a ON p.severity = 'warning' AND ${ACKNOWLEDGEMENT_MATCH}`;
   const total = cachedStatement(db, `SELECT count(*) ${from} ${clause}`)
     .pluck()
     .get(...params) as number;
   const rows = cachedStatement(
     db,
-    `SELECT p.id, p.rule, p.severity, p.table_name AS "table", coalesce(h.hole_id, '') AS hole_id, p.row_id, p.column_name AS "column", p.message
+    `SELECT p.id, p.rule, p.severity, p.table_name AS "table", coalesce(h.hole_id, '') AS hole_id, p.row_id, p.column_name AS "column", p.message,
+            a.id AS ack_id, a.note AS ack_note, a.os_user AS ack_user, a.at AS ack_at
          ${from} ${clause}
         ORDER BY CASE p.severity WHEN 'error' THEN 0 ELSE 1 END, h.hole_id, p.table_name, p.row_id, p.id
         LIMIT ? OFFSET ?`,
-  ).all(...params, filter.limit ?? 1000, filter.offset ?? 0) as StoredProblem[];
-  return { rows, total };
+  ).all(...params, filter.limit ?? 1000, filter.offset ?? 0) as (Omit<StoredProblem, 'acknowledgement'> & {
+    ack_id: number | null;
+    ack_note: string | null;
+    ack_user: string | null;
+    ack_at: string | null;
+  })[];
+  return {
+    rows: rows.map(({ ack_id, ack_note, ack_user, ack_at, ...problem }) => ({
+      ...problem,
+      acknowledgement:
+        ack_id === null
+          ? null
+          : { id: ack_id, note: ack_note ?? '', os_user: ack_user ?? '', at: ack_at ?? '' },
+    })),
+    total,
+  };
+}
+
+/** Stored problems of these rules (all severities). */
+export function countRuleProblems(db: Database, rules: readonly string[]): number {
+  return cachedStatement(
+    db,
+    `SELECT count(*) FROM problems WHERE rule IN (${rules.map(() => '?').join(',')})`,
+  )
+    .pluck()
+    .get(...rules) as number;
 }
 
 export interface ProblemCount {

@@ -20,6 +20,8 @@ export interface WriteTracker {
   holes: Set<number>;
   /** Holes whose hole ID changed: messages naming them are rewritten. */
   renamedHoles: Set<number>;
+  /** A collar's easting or northing changed: the collar placement rules are judged again. */
+  collarsMoved: boolean;
   sampleIds: Set<string>;
   sampleRows: Set<number>;
   inserted: Map<RestorableTable, number>;
@@ -37,6 +39,7 @@ export function newWriteTracker(): WriteTracker {
   return {
     holes: new Set(),
     renamedHoles: new Set(),
+    collarsMoved: false,
     sampleIds: new Set(),
     sampleRows: new Set(),
     inserted: new Map(),
@@ -118,6 +121,7 @@ export class RowWriter {
     this.audit({ action: 'update', table, rowId: id, column: name, oldValue: old, newValue: value });
     this.noteRow(table, before);
     if (table === 'holes' && name === 'hole_id') this.tracker.renamedHoles.add(id);
+    if (table === 'holes' && (name === 'easting' || name === 'northing')) this.tracker.collarsMoved = true;
     if (name === 'hole' && typeof value === 'number') this.tracker.holes.add(value);
     if (table === 'samples' && name === 'sample_id' && typeof value === 'string')
       this.tracker.sampleIds.add(value);

@@ -59,7 +59,7 @@ test('flags an overlap on the cell, lists it, and opens the row from the Validat
   await typeInto(page, cell(page, 4, 'depth_from'), '64');
   const marked = cell(page, 4, 'depth_from');
   await expect(marked).toHaveClass(/cell-error/);
-  await expect(marked).toHaveAttribute('title', /overlaps Sample 0712001 .* by 0.5 m/);
+  await expect(marked).toHaveAttribute('title', /overlaps sample 0712001 .* by 0.5 m/);
   await expect(page.getByRole('contentinfo', { name: 'Project status' })).toContainText('1 error,');
   await page.screenshot(shot('samples'));
 
@@ -68,7 +68,9 @@ test('flags an overlap on the cell, lists it, and opens the row from the Validat
   const listed = page.locator('.problem-table tbody tr');
   await expect(listed).toHaveCount(1);
   await expect(listed.first()).toContainText('interval-overlap');
-  await expect(listed.first()).toContainText('Sample 0712002 (64 m-66.5 m) overlaps Sample 0712001');
+  await expect(listed.first()).toContainText(
+    'Sample 0712002 (EUG-10-033 64.0-66.5 m) overlaps sample 0712001 (EUG-10-033 62.8-64.5 m) by 0.5 m.',
+  );
   await page.screenshot(shot('validation'));
   await listed.first().click();
   await expect(page.getByLabel('Hole filter')).toHaveValue('EUG-10-033');
@@ -153,7 +155,7 @@ test('adds the next interval of a hole and deletes it after confirming', async (
   await page.getByRole('button', { name: 'Delete rows' }).click();
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText(
-    `Delete 1 sample (EUG-10-035 sample E2E-NEXT-1 (${from}-231.7)), with their 1 assay results?`,
+    `Delete 1 sample (EUG-10-035 sample E2E-NEXT-1 (${from}-231.7)), with their 1 assay result?`,
   );
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(added).toHaveCount(0);

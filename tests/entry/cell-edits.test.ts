@@ -42,7 +42,9 @@ describe('typed edits', () => {
     const edited = result.rows.find((row) => row.id === 2) as SamplePageRow;
     expect(edited.depth_from).toBe(64);
     expect(edited.problems.map((p) => `${p.rule}:${p.column}`)).toContain('interval-overlap:depth_from');
-    expect(edited.problems[0]?.message).toContain('overlaps Sample 0712001');
+    expect(edited.problems[0]?.message).toBe(
+      'Sample 0712002 (EUG-10-033 64.0-66.5 m) overlaps sample 0712001 (EUG-10-033 62.8-64.5 m) by 0.5 m.',
+    );
     expect(result.status.problems.errors).toBe(1);
     await expectProblemsCurrent();
   });
@@ -199,7 +201,7 @@ describe('missing-value codes in the grid', () => {
     expect(before).toMatchObject({ value: '', isDefault: true });
     const change = await api['settings.set']({ key: 'assays.missing_sentinels', value: '-5000' });
     expect(change.effect).toBe(
-      '1 stored result re-read: 1 now missing-value codes (no result); 1 hole re-validated.',
+      '1 stored result re-read: 1 now missing-value code (no result); 1 hole re-validated.',
     );
     expect(zn()).toEqual({ value: null, lab_text: '-5000', flag: 'missing' });
     await expectProblemsCurrent();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ImportRequest } from '../../src/api/import-types';
 import { runImport } from '../../src/services/import/import-engine';
 import { countProblems } from '../../src/storage/problems-store';
+import { setSetting } from '../../src/storage/settings-store';
+import { validateProject } from '../../src/services/validation/validate-project';
 import type { Project } from '../../src/storage/project-db';
 import { DATASETS } from '../helpers/datasets';
 import { tempProject } from '../helpers/temp-project';
@@ -70,9 +72,10 @@ describe('shared data sets', () => {
         "SELECT count(*) FROM problems WHERE rule = 'interval-overlap' AND table_name = 'samples'",
       ),
     ).toBe(167);
+    // 585 gaps between samples; 256 of them inside a sampled run (5 m or less), which the default warns.
     expect(
       count(project, "SELECT count(*) FROM problems WHERE rule = 'interval-gap' AND table_name = 'samples'"),
-    ).toBe(585);
+    ).toBe(256);
     expect(
       count(
         project,
@@ -104,15 +107,19 @@ describe('shared data sets', () => {
     ).toEqual(['Ag ppm', 'Pb %', 'Zn %']);
     expect(count(project, 'SELECT count(*) FROM surveys WHERE dip > 0')).toBe(19);
     expect(problems(project)['interval-overlap']).toBeUndefined();
-    expect(
-      count(project, "SELECT count(*) FROM problems WHERE rule = 'interval-gap' AND table_name = 'samples'"),
-    ).toBe(471);
+    const gaps = () =>
+      count(project, "SELECT count(*) FROM problems WHERE rule = 'interval-gap' AND table_name = 'samples'");
+    // 410 of the 471 gaps between samples lie inside a sampled run; 'all' warns every one.
+    expect(gaps()).toBe(410);
+    setSetting(project.db, 'validation.sample_gaps', 'all');
+    validateProject(project.db, 'm');
+    expect(gaps()).toBe(471);
     expect(
       project.db.prepare("SELECT description FROM lithology WHERE code = 'TSBF' LIMIT 1").pluck().get(),
     ).toBe('Tom Black Facies');
   });
 
-  it('forrestania: 50 sparse ppm elements, two overlaps, 208 gaps, two surveys at one depth', () => {
+  it('forrestania: 50 sparse ppm elements, two overlaps, 70 of 208 gaps inside sampled runs, two surveys at one depth', () => {
     const project = tempProject();
     const summary = runImport(
       project.db,
@@ -125,7 +132,7 @@ describe('shared data sets', () => {
     expect(summary.files.find((f) => f.kind === 'assays')?.analytes).toHaveLength(50);
     expect(problems(project)).toMatchObject({
       'interval-overlap': 2,
-      'interval-gap': 208,
+      'interval-gap': 70,
       'survey-duplicate-depth': 2,
     });
     // Empty cells are no result at all, not zeros.

@@ -133,7 +133,7 @@ describe('bad files are refused whole, with the file and line, and nothing is wr
       { kind: 'assays', path: clash },
     ]);
     expect(error.message).toContain('zn-percent.csv');
-    expect(error.message).toMatch(/Analyte Zn is stored in ppm but the file gives %/);
+    expect(error.message).toMatch(/Zn_pct gives % where the project stores Zn in ppm/);
   });
 
   it('refused rows under all-or-nothing', async () => {

@@ -1,4 +1,5 @@
 // `drillbench certificate`: attach a lab certificate's results to the project's samples by sample ID.
+import { plural } from '../../domain/report/plural';
 import type { CertificateImportSummary } from '../../api/import-wizard-types';
 import { importCertificate, readCertificateRows } from '../../services/certificates/certificate-import';
 import { osUserName } from '../../services/system/app-paths';
@@ -7,14 +8,14 @@ import { requirePositional, stringOption, type CliCommand, type CliIo, EXIT } fr
 
 export function printCertificateSummary(summary: CertificateImportSummary, io: CliIo): void {
   io.out(
-    `${summary.dryRun ? 'Dry run (nothing written): would attach' : 'Attached'} ${summary.resultsWritten} results of certificate ${summary.certificate}${summary.lab ? ` (${summary.lab})` : ''} to ${summary.samplesMatched} of ${summary.samplesInFile} samples; ${summary.reassays} are re-assays kept beside earlier results, ${summary.preferredChanged} earlier results are no longer preferred.`,
+    `${summary.dryRun ? 'Dry run (nothing written): would attach' : 'Attached'} ${plural(summary.resultsWritten, 'result')} of certificate ${summary.certificate}${summary.lab ? ` (${summary.lab})` : ''} to ${summary.samplesMatched} of ${plural(summary.samplesInFile, 'sample')}; ${plural(summary.reassays, 're-assay')} kept beside earlier results, ${plural(summary.preferredChanged, 'earlier result')} no longer preferred.`,
   );
   for (const column of summary.columns) {
     const flags = Object.entries(column.flags)
       .map(([flag, count]) => `${flag} ${count}`)
       .join(', ');
     io.out(
-      `  ${column.method ?? '(no method)'} ${column.analyte} (${column.unit}${column.convertedFrom ? `, converted from ${column.convertedFrom}` : ''}): ${column.results} results (${flags})`,
+      `  ${column.method ?? '(no method)'} ${column.analyte} (${column.unit}${column.convertedFrom ? `, converted from ${column.convertedFrom}` : ''}): ${plural(column.results, 'result')} (${flags})`,
     );
   }
   for (const skipped of summary.skippedColumns) io.out(`  not imported: ${skipped.label}: ${skipped.reason}`);

@@ -5,6 +5,7 @@ import { closeProject } from '../../storage/project-db';
 import { projectCounts, problemTotals } from '../../storage/project-queries';
 import { writeDemoProject } from '../../services/demo/demo-writer';
 import { defaultDemoPath, osUserName } from '../../services/system/app-paths';
+import { plural } from '../../domain/report/plural';
 import { numberOption, type CliCommand, EXIT } from '../cli-command';
 
 export const demoCommand: CliCommand = {
@@ -35,7 +36,7 @@ saved intercept preset lower-e-zone-2011 that reproduces the release's table.
     const counts = projectCounts(project.db);
     const problems = problemTotals(project.db);
     io.out(
-      `Wrote ${path}: ${counts.holes} holes, ${counts.surveys} surveys, ${counts.samples} samples (${counts.assayResults} assay results), ${counts.lithology} lithology intervals; ${problems.errors} errors, ${problems.warnings} warnings.`,
+      `Wrote ${path}: ${plural(counts.holes, 'hole')}, ${plural(counts.surveys, 'survey')}, ${plural(counts.samples, 'sample')} (${plural(counts.assayResults, 'assay result')}), ${plural(counts.lithology, 'lithology interval')}; ${plural(problems.errors, 'error')}, ${plural(problems.warnings, 'warning')}.`,
     );
     closeProject(project);
     return EXIT.ok;

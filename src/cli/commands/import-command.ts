@@ -6,6 +6,7 @@ import type { ImportRequest, ImportSummary } from '../../api/import-types';
 import { CODE_FLAGS, isAnalyteUnit, type CodeFlag } from '../../domain/assay-values';
 import type { FileKind, MappingOverrides } from '../../domain/import/header-mapping';
 import { DIP_CONVENTIONS, LENGTH_UNITS } from '../../domain/model';
+import { nounFor, plural } from '../../domain/report/plural';
 import { closeProject, openProject } from '../../storage/project-db';
 import { runImport } from '../../services/import/import-engine';
 import { ImportSources } from '../../services/import/import-sources';
@@ -84,21 +85,29 @@ function resultCodes(values: Record<string, unknown>): Record<string, CodeFlag> 
 export function printImportSummary(summary: ImportSummary, io: CliIo): void {
   const c = summary.counts;
   io.out(
-    `${summary.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${c.holes} holes, ${c.surveys} surveys, ${c.samples} samples (${c.assayResults} assay results), ${c.lithology} lithology intervals.`,
+    `${summary.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${plural(c.holes, 'hole')}, ${plural(c.surveys, 'survey')}, ${plural(c.samples, 'sample')} (${plural(c.assayResults, 'assay result')}), ${plural(c.lithology, 'lithology interval')}.`,
   );
   for (const file of summary.files) {
     const analytes =
       file.analytes.length > 0
-        ? `; analytes ${file.analytes.map((a) => `${a.code} (${a.unit})`).join(', ')}`
+        ? `; analytes ${file.analytes.map((a) => `${a.code} (${a.unit}${a.convertedFrom ? `, converted from ${a.convertedFrom}` : ''})`).join(', ')}`
         : '';
     io.out(
-      `  ${file.kind}: ${file.path}: ${file.stored} of ${file.rows} rows stored${file.refused > 0 ? `, ${file.refused} refused` : ''}${analytes}`,
+      `  ${file.kind}: ${file.name}: ${file.stored} of ${plural(file.rows, 'row')} ${summary.dryRun ? 'would be stored' : 'stored'}${file.refused > 0 ? `, ${file.refused} refused` : ''}${analytes}`,
     );
   }
   for (const note of summary.notes) io.out(`  note: ${note}`);
+  if (summary.placement.length > 0) {
+    io.err(
+      `${plural(summary.placement.length, 'collar')} ${summary.placement.length === 1 ? 'lies' : 'lie'} where the project's holes cannot be (stored as validation warnings):`,
+    );
+    for (const concern of summary.placement.slice(0, 20)) io.err(`  ${concern.message}`);
+    if (summary.placement.length > 20)
+      io.err(`  ... and ${summary.placement.length - 20} more (use --json for the full list).`);
+  }
   if (summary.refused.length > 0) {
     io.err(
-      `${summary.refused.length} row${summary.refused.length > 1 ? 's were' : ' was'} refused (fix them and import those rows again):`,
+      `${plural(summary.refused.length, 'row')} ${nounFor(summary.refused.length, 'was')} refused (fix them and import those rows again):`,
     );
     for (const row of summary.refused.slice(0, 200)) {
       io.err(`  ${row.file}, line ${row.line}${row.column ? `, column ${row.column}` : ''}: ${row.message}`);
@@ -110,7 +119,13 @@ export function printImportSummary(summary: ImportSummary, io: CliIo): void {
   const warnings = summary.problems.filter((p) => p.severity === 'warning');
   const describe = (list: typeof summary.problems) => list.map((p) => `${p.rule} ${p.count}`).join(', ');
   io.out(
-    `Validation: ${errors.reduce((s, p) => s + p.count, 0)} errors${errors.length ? ` (${describe(errors)})` : ''}, ${warnings.reduce((s, p) => s + p.count, 0)} warnings${warnings.length ? ` (${describe(warnings)})` : ''}. See \`drillbench validate\`.`,
+    `Validation: ${plural(
+      errors.reduce((s, p) => s + p.count, 0),
+      'error',
+    )}${errors.length ? ` (${describe(errors)})` : ''}, ${plural(
+      warnings.reduce((s, p) => s + p.count, 0),
+      'warning',
+    )}${warnings.length ? ` (${describe(warnings)})` : ''}. See \`drillbench validate\`.`,
   );
 }
 
@@ -121,7 +136,7 @@ export const importCommand: CliCommand = {
                         [--units m|ft] [--dip-convention negative-down|positive-down]
                         [--mapping MAP.json] [--analyte-unit COLUMN=UNIT ...] [--sheet NAME]
                         [--code TEXT=MEANING ...] [--negative-results below-detection|unreadable]
-                        [--dry-run] [--all-or-nothing] [--json]
+                        [--convert-units] [--dry-run] [--all-or-nothing] [--json]
 
 Imports delimited text files (comma, tab, semicolon; UTF-8 with or without BOM, or Windows-1252) or
 XLSX workbooks (the first sheet, or --sheet) in one transaction. Headers are recognised from common names (hole_ID, BHID; x, XCOLLAR, Easting; from,
@@ -135,6 +150,10 @@ suffix (_pct, _ppm, _ppb, _gpt) or given with --analyte-unit or the mapping file
   --code             what a result code of the file means: --code ND=bdl --code X=missing
                      (bdl, odl, ns, is, missing); NS, IS, N/A, <x and >x are known already
   --negative-results a negative result is a below-detection code (default) or unreadable
+  --convert-units    an assay column in another unit than the project stores its analyte in (Pb_ppm
+                     where the project has Pb in %) is converted to the project's unit (1 % = 10,000 ppm,
+                     g/t = ppm, 1 ppm = 1,000 ppb); the lab's text is kept. Without it such a file is
+                     refused, naming every such column
   --dry-run          read, convert and validate everything, report, and write nothing
   --all-or-nothing   write nothing if any row is refused (default: refused rows are listed, others stored)
   --json             print the summary as JSON
@@ -151,6 +170,7 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
     sheet: { type: 'string' },
     code: { type: 'string', multiple: true },
     'negative-results': { type: 'string' },
+    'convert-units': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'all-or-nothing': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -190,6 +210,7 @@ A malformed file (wrong delimiter, unclosed quote, binary data) stops the import
           lengthUnit: choiceOption(values, 'units', LENGTH_UNITS),
           dipConvention: choiceOption(values, 'dip-convention', DIP_CONVENTIONS),
           dryRun: values['dry-run'] === true,
+          ...(values['convert-units'] === true ? { convertUnits: 'all' as const } : {}),
           allOrNothing: values['all-or-nothing'] === true,
           ...(negative ? { negativeIsBelowDetection: negative === 'below-detection' } : {}),
           ...(codes ? { resultCodes: codes } : {}),

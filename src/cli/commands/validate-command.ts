@@ -1,4 +1,5 @@
 // `drillbench validate`: re-checks the whole project and prints the validation report.
+import { plural } from '../../domain/report/plural';
 import { listProblems } from '../../storage/problems-store';
 import { closeProject, openProject } from '../../storage/project-db';
 import { validateProject } from '../../services/validation/validate-project';
@@ -15,7 +16,8 @@ import {
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'Check the project and print every problem (exit status 1 when there are errors)',
-  help: `Usage: drillbench validate <project> [--json] [--severity error|warning] [--rule RULE] [--hole ID] [--limit N]
+  help: `Usage: drillbench validate <project> [--json] [--severity error|warning] [--rule RULE] [--hole ID]
+                          [--acknowledged] [--limit N]
 
 Runs every validation rule over the project (overlaps, gaps, depths past end of hole, surveys, duplicate
 sample IDs, assay values, QA/QC failures warned on their batches) and prints rule, severity, hole, table, row and message. The exit status is 1
@@ -24,12 +26,16 @@ when any error is found, 0 otherwise (warnings alone do not fail).
   --severity   show only errors or only warnings
   --rule       show only one rule, e.g. interval-overlap
   --hole       show only one hole
-  --limit      print at most N problems (default 1000; the counts always cover everything)`,
+  --acknowledged  show warnings acknowledged in the app too (with who accepted them and why)
+  --limit      print at most N problems (default 1000; the counts always cover everything)
+Gap warnings between samples follow the project's setting (Project settings in the app): by default
+only gaps inside a sampled run (5 m or less; 15 ft) are warned.`,
   options: {
     json: { type: 'boolean' },
     severity: { type: 'string' },
     rule: { type: 'string' },
     hole: { type: 'string' },
+    acknowledged: { type: 'boolean' },
     limit: { type: 'string' },
   },
   run(positionals, values, io) {
@@ -43,12 +49,14 @@ when any error is found, 0 otherwise (warnings alone do not fail).
         severity: choiceOption(values, 'severity', ['error', 'warning'] as const),
         rule: stringOption(values, 'rule'),
         holeId: stringOption(values, 'hole'),
+        acknowledged: values.acknowledged === true ? 'include' : 'hide',
         limit: numberOption(values, 'limit') ?? 1000,
       });
+      const acknowledged = listProblems(project.db, { acknowledged: 'only', limit: 1 }).total;
       if (values.json === true) {
         io.out(
           JSON.stringify(
-            { errors, warnings: all.total - errors, total: shown.total, problems: shown.rows },
+            { errors, warnings: all.total - errors, acknowledged, total: shown.total, problems: shown.rows },
             null,
             2,
           ),
@@ -64,14 +72,18 @@ when any error is found, 0 otherwise (warnings alone do not fail).
                 p.hole_id,
                 p.table,
                 p.row_id === null ? '' : String(p.row_id),
-                p.message,
+                p.acknowledgement
+                  ? `${p.message} [acknowledged by ${p.acknowledgement.os_user} ${p.acknowledgement.at.slice(0, 10)}: ${p.acknowledgement.note}]`
+                  : p.message,
               ]),
             ),
           );
         }
         if (shown.total > shown.rows.length)
           io.out(`... ${shown.total - shown.rows.length} more not shown (raise --limit or use --json).`);
-        io.out(`${errors} errors, ${all.total - errors} warnings in ${path}.`);
+        io.out(
+          `${plural(errors, 'error')}, ${plural(all.total - errors, 'warning')}${acknowledged > 0 ? ` (${acknowledged} acknowledged${values.acknowledged === true ? '' : ', not listed; --acknowledged lists them'})` : ''} in ${path}.`,
+        );
       }
       return errors > 0 ? EXIT.problems : EXIT.ok;
     } finally {

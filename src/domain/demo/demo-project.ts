@@ -118,7 +118,7 @@ export function buildDemoProject(seed: number = DEMO_SEED): DemoProject {
   return {
     settings: {
       name: 'Ruddock Creek - Lower E Zone (demo)',
-      coordinate_system: 'NAD83 / UTM zone 11N (EPSG:26911)',
+      coordinate_system: 'EPSG:26911',
       length_unit: 'm',
       dip_convention: 'negative-down',
     },

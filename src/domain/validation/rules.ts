@@ -15,6 +15,8 @@ export const RULES = {
   'survey-dogleg': { severity: 'warning', title: 'Sharp bend between surveys' },
   'collar-missing': { severity: 'error', title: 'Hole without collar coordinates' },
   'collar-elevation-missing': { severity: 'error', title: 'Hole without collar elevation' },
+  'collar-far-away': { severity: 'warning', title: 'Collar far from the other holes' },
+  'collar-in-degrees': { severity: 'warning', title: 'Collar coordinates look like degrees' },
   'duplicate-sample-id': { severity: 'error', title: 'Sample ID used twice' },
   'duplicate-parent-missing': { severity: 'warning', title: 'Duplicate of an unknown sample' },
   'assay-unreadable': { severity: 'error', title: 'Result text not a number or known code' },
@@ -39,6 +41,35 @@ export interface ValidationSettings {
   doglegMinAngle: number;
   /** Gaps and overlaps smaller than this (in the project's unit) are rounding noise, not problems. */
   depthTolerance: number;
+  /** Which gaps between samples are warned (project setting); 'inside-runs' when absent. */
+  sampleGaps?: GapMode;
+  /** In 'inside-runs' mode, a gap longer than this ends a sampled run; defaultRunBreak() when absent. */
+  sampleRunBreak?: number;
+}
+
+/**
+ * How gaps between samples are warned. Only the mineralised part of a hole is usually sampled, so a gap
+ * between two stretches of sampling is normal; a gap inside one is a missing sample or lost core.
+ * - `off`: no gap warnings for samples;
+ * - `inside-runs`: a *sampled run* is a hole's regular samples in depth order, split wherever the next
+ *   sample starts more than the run break below the deepest To so far; only gaps inside a run (longer
+ *   than the depth tolerance, at most the run break) are warned;
+ * - `all`: every gap between two samples of a hole.
+ * Nothing is warned above a hole's first sample or below its last. Lithology is logged over the whole
+ * hole, so every gap between lithology intervals is warned whatever the setting.
+ */
+export const GAP_MODES = ['off', 'inside-runs', 'all'] as const;
+export type GapMode = (typeof GAP_MODES)[number];
+
+export const GAP_MODE_TITLES: Record<GapMode, string> = {
+  off: 'Off',
+  'inside-runs': 'Only inside a sampled run',
+  all: 'Every gap between samples',
+};
+
+/** A gap longer than this separates two sampled runs: 5 m (15 ft), about a core box, or a few samples. */
+export function defaultRunBreak(unit: LengthUnit): number {
+  return unit === 'm' ? 5 : 15;
 }
 
 export const DEFAULT_VALIDATION: Omit<ValidationSettings, 'lengthUnit'> = {
@@ -73,12 +104,46 @@ export function isIntervalSample(sampleType: SampleRow['sample_type']): boolean 
   return sampleType === 'regular';
 }
 
+/** How a message names a sample: by its ID, or as one without (its hole and depths follow in the name). */
 export function sampleLabel(sampleId: string | null): string {
-  return sampleId ? `Sample ${sampleId}` : 'Sample';
+  return sampleId ? `sample ${sampleId}` : 'sample with no ID';
 }
 
 export function formatDepth(value: number, unit: LengthUnit): string {
   return `${Number(value.toFixed(3))} ${unit}`;
+}
+
+/** A depth as logs print it: at least one decimal (120.0), at most three (142.51). */
+function depthFigure(value: number): string {
+  const rounded = Number(value.toFixed(3));
+  return Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
+}
+
+/**
+ * The row a message is about, findable without the grid: "sample UW0013 (EUG-11-109 120.0-121.5 m)".
+ * Every interval message names its row this way, so a list of problems reads on its own.
+ */
+export function intervalName(
+  label: string,
+  holeId: string,
+  from: number | null,
+  to: number | null,
+  unit: LengthUnit,
+): string {
+  const depths =
+    from !== null && to !== null
+      ? `${depthFigure(from)}-${depthFigure(to)} ${unit}`
+      : from !== null
+        ? `from ${depthFigure(from)} ${unit}`
+        : to !== null
+          ? `to ${depthFigure(to)} ${unit}`
+          : 'no depths';
+  return `${label} (${holeId} ${depths})`;
+}
+
+/** The text with its first letter capitalised, for a name that starts a sentence. */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function problem(
@@ -96,6 +161,7 @@ export interface Interval {
   id: number;
   depth_from: number | null;
   depth_to: number | null;
+  /** What the row is, in lower case ("sample UW0013", "lithology GRN"); messages add hole and depths. */
   label: string;
 }
 
@@ -108,8 +174,11 @@ export function checkIntervals(
 ): Problem[] {
   const found: Problem[] = [];
   const unit = settings.lengthUnit;
+  const name = (row: { label: string; from: number | null; to: number | null }) =>
+    intervalName(row.label, hole.hole_id, row.from, row.to, unit);
   const complete: { id: number; from: number; to: number; label: string }[] = [];
   for (const row of intervals) {
+    const named = name({ label: row.label, from: row.depth_from, to: row.depth_to });
     if (row.depth_from === null || row.depth_to === null) {
       const column = row.depth_from === null ? 'depth_from' : 'depth_to';
       found.push(
@@ -119,7 +188,7 @@ export function checkIntervals(
           hole.hole_id,
           row.id,
           column,
-          `${row.label} has no ${column === 'depth_from' ? 'From' : 'To'} depth; enter it or delete the row.`,
+          `${sentenceStart(named)} has no ${column === 'depth_from' ? 'From' : 'To'} depth; enter it or delete the row.`,
         ),
       );
       continue;
@@ -133,7 +202,7 @@ export function checkIntervals(
           hole.hole_id,
           row.id,
           'depth_to',
-          `${row.label}: From ${formatDepth(row.depth_from, unit)} is not less than To ${formatDepth(row.depth_to, unit)}.`,
+          `${sentenceStart(named)}: From ${formatDepth(row.depth_from, unit)} is not less than To ${formatDepth(row.depth_to, unit)}.`,
         ),
       );
     }
@@ -145,7 +214,7 @@ export function checkIntervals(
           hole.hole_id,
           row.id,
           'depth_to',
-          `${row.label}: To ${formatDepth(row.depth_to, unit)} is past the end of hole at ${formatDepth(hole.eoh, unit)}; correct the depth or the hole's end of hole.`,
+          `${sentenceStart(named)}: To ${formatDepth(row.depth_to, unit)} is past the end of hole at ${formatDepth(hole.eoh, unit)}; correct the depth or the hole's end of hole.`,
         ),
       );
     }
@@ -153,6 +222,8 @@ export function checkIntervals(
     if (!reversed) complete.push({ id: row.id, from: row.depth_from, to: row.depth_to, label: row.label });
   }
   complete.sort((a, b) => a.from - b.from || a.to - b.to || a.id - b.id);
+  const gaps = table === 'samples' ? (settings.sampleGaps ?? 'inside-runs') : 'all';
+  const runBreak = settings.sampleRunBreak ?? defaultRunBreak(unit);
   // Compare each interval with the deepest end seen so far, so an interval nested in an earlier long one
   // is caught too.
   let reach: (typeof complete)[number] | undefined;
@@ -167,20 +238,25 @@ export function checkIntervals(
             hole.hole_id,
             current.id,
             'depth_from',
-            `${current.label} (${formatDepth(current.from, unit)}-${formatDepth(current.to, unit)}) overlaps ${reach.label} (${formatDepth(reach.from, unit)}-${formatDepth(reach.to, unit)}) by ${formatDepth(overlap, unit)}.`,
+            `${sentenceStart(name(current))} overlaps ${name(reach)} by ${formatDepth(overlap, unit)}.`,
           ),
         );
       } else if (current.from > reach.to + settings.depthTolerance) {
-        found.push(
-          problem(
-            'interval-gap',
-            table,
-            hole.hole_id,
-            current.id,
-            'depth_from',
-            `Gap of ${formatDepth(current.from - reach.to, unit)} before ${current.label}: nothing logged from ${formatDepth(reach.to, unit)} to ${formatDepth(current.from, unit)}.`,
-          ),
-        );
+        const length = current.from - reach.to;
+        // A gap longer than the run break is where one sampled run ends and the next begins.
+        const warned = gaps === 'all' || (gaps === 'inside-runs' && length <= runBreak + 1e-9);
+        if (warned) {
+          found.push(
+            problem(
+              'interval-gap',
+              table,
+              hole.hole_id,
+              current.id,
+              'depth_from',
+              `Gap of ${formatDepth(length, unit)} before ${name(current)}: nothing ${table === 'samples' ? 'sampled' : 'logged'} from ${formatDepth(reach.to, unit)} to ${formatDepth(current.from, unit)}.`,
+            ),
+          );
+        }
       }
     }
     if (!reach || current.to > reach.to) reach = current;
@@ -306,7 +382,7 @@ export function lithologyIntervals(rows: readonly LithologyUnderTest[]): Interva
 }
 
 export function lithologyLabel(code: string): string {
-  return `Lithology ${code}`;
+  return `lithology ${code}`;
 }
 
 /** Every rule that can be judged from one hole's own rows. */
@@ -361,7 +437,7 @@ export function checkDuplicateParents(
       row.hole_id,
       row.row_id,
       'parent_sample_id',
-      `Duplicate ${row.sample_id ?? ''} repeats sample ${row.parent}, which is not in the project; correct the parent sample ID.`,
+      `Duplicate ${row.sample_id ?? 'with no sample ID'} (hole ${row.hole_id}) repeats sample ${row.parent}, which is not in the project; correct the parent sample ID.`,
     ),
   );
 }

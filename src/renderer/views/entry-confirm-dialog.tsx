@@ -1,5 +1,6 @@
 // Asks before deleting rows, saying what goes with them (a hole's surveys, samples and results; a
 // sample's results) and that Ctrl+Z brings them back.
+import { plural } from '../../domain/report/plural';
 import { useEffect, useRef } from 'react';
 import type { DeletePreview } from '../../api/entry-types';
 import type { DataTable } from '../../domain/model';
@@ -19,10 +20,10 @@ export function deleteQuestion(table: DataTable, preview: DeletePreview): string
     (preview.rows > preview.labels.length ? ` and ${preview.rows - preview.labels.length} more` : '');
   const parts: string[] = [];
   const { dependents } = preview;
-  if (dependents.surveys) parts.push(`${dependents.surveys} surveys`);
-  if (dependents.samples) parts.push(`${dependents.samples} samples`);
-  if (dependents.assayResults) parts.push(`${dependents.assayResults} assay results`);
-  if (dependents.lithology) parts.push(`${dependents.lithology} lithology intervals`);
+  if (dependents.surveys) parts.push(plural(dependents.surveys, 'survey'));
+  if (dependents.samples) parts.push(plural(dependents.samples, 'sample'));
+  if (dependents.assayResults) parts.push(plural(dependents.assayResults, 'assay result'));
+  if (dependents.lithology) parts.push(plural(dependents.lithology, 'lithology interval'));
   const withThem = parts.length > 0 ? `, with their ${parts.join(', ')}` : '';
   return `Delete ${preview.rows === 1 ? `1 ${one}` : `${preview.rows} ${many}`} (${named})${withThem}?`;
 }

@@ -1,5 +1,6 @@
 // A laboratory certificate in the import wizard: check it (dry run) and attach its results to the
 // project's samples by sample ID; the report lists unknown IDs, lab QC rows and re-assays.
+import { plural } from '../../domain/report/plural';
 import { useState } from 'react';
 import type { CertificateImportSummary } from '../../api/import-wizard-types';
 import { api } from '../api/api-client';
@@ -18,9 +19,10 @@ function CertificateReport({ summary }: { summary: CertificateImportSummary }) {
         {summary.lab ? `, ${summary.lab}` : ''}
       </h3>
       <p data-testid="certificate-counts">
-        {summary.dryRun ? 'Would attach' : 'Attached'} {summary.resultsWritten} results to{' '}
-        {summary.samplesMatched} of {summary.samplesInFile} samples; {summary.reassays} re-assays kept beside
-        earlier results; {summary.preferredChanged} earlier results no longer preferred.
+        {summary.dryRun ? 'Would attach' : 'Attached'} {plural(summary.resultsWritten, 'result')} to{' '}
+        {summary.samplesMatched} of {plural(summary.samplesInFile, 'sample')};{' '}
+        {plural(summary.reassays, 're-assay')} kept beside earlier results;{' '}
+        {plural(summary.preferredChanged, 'earlier result')} no longer preferred.
       </p>
       <dl className="certificate-header">
         {summary.header

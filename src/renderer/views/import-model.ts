@@ -7,6 +7,7 @@ import type { CodeFlag } from '../../domain/assay-values';
 import type { TextEncoding } from '../../domain/csv/sniff';
 import { FILE_FIELDS, type FileKind } from '../../domain/import/header-mapping';
 import type { AnalyteUnit, DipConvention, LengthUnit } from '../../domain/model';
+import type { UnitClash } from '../../domain/import/analyte-units';
 
 export type WizardKind = FileKind | 'certificate';
 
@@ -42,6 +43,8 @@ export interface WizardOptions {
   resultCodes: Record<string, CodeFlag>;
   rememberMapping: boolean;
   allOrNothing: boolean;
+  /** Per analyte code whose unit clashes with the project's: convert it, or leave its column out. */
+  unitChoices: Record<string, 'convert' | 'leave-out'>;
   /** Which options the user set by hand (hints and remembered options then leave them alone). */
   touched: Partial<Record<'lengthUnit' | 'dipConvention' | 'negativeIsBelowDetection', boolean>>;
 }
@@ -90,6 +93,37 @@ export function fileProblems(file: WizardFile): string[] {
   return problems;
 }
 
+/**
+ * Assay columns whose unit differs from the one the project (or an earlier file of this import) stores
+ * their analyte in, judged from the columns' roles as the user has them now.
+ */
+export function unitClashes(
+  files: readonly WizardFile[],
+  projectUnits: ReadonlyMap<string, AnalyteUnit>,
+): UnitClash[] {
+  const units = new Map(projectUnits);
+  const clashes: UnitClash[] = [];
+  for (const file of files) {
+    if (file.kind !== 'assays' || !file.preview) continue;
+    file.roles.forEach((role, index) => {
+      if (role.role !== 'analyte' || role.unit === '' || role.code.trim() === '') return;
+      const code = role.code.trim();
+      const known = units.get(code);
+      if (known === undefined) units.set(code, role.unit);
+      else if (known !== role.unit) {
+        clashes.push({
+          file: file.name,
+          header: file.preview!.header[index]!.trim(),
+          code,
+          fileUnit: role.unit,
+          projectUnit: known,
+        });
+      }
+    });
+  }
+  return clashes;
+}
+
 /** The engine's request for the data files (certificates go their own way). */
 export function importRequest(
   files: readonly WizardFile[],
@@ -106,8 +140,9 @@ export function importRequest(
         const ignore: string[] = [];
         file.roles.forEach((role, index) => {
           const name = header[index]!;
+          const leftOut = role.role === 'analyte' && options.unitChoices[role.code.trim()] === 'leave-out';
           if (role.role === 'field') columns[role.field] = name;
-          else if (role.role === 'analyte')
+          else if (role.role === 'analyte' && !leftOut)
             analytes[name.trim()] = {
               code: role.code || undefined,
               unit: role.unit === '' ? undefined : role.unit,
@@ -117,6 +152,8 @@ export function importRequest(
         return {
           kind: file.kind as FileKind,
           path: file.path,
+          // Messages name the file as the user knows it, not by a dropped file's temporary path.
+          name: file.name,
           ...(file.sheet ? { sheet: file.sheet } : {}),
           ...(file.encoding ? { encoding: file.encoding } : {}),
           dialect: { delimiter: file.preview!.delimiter, decimalComma: file.preview!.decimalComma },
@@ -129,6 +166,9 @@ export function importRequest(
     resultCodes: Object.keys(options.resultCodes).length > 0 ? options.resultCodes : undefined,
     rememberMapping: options.rememberMapping,
     allOrNothing: options.allOrNothing,
+    convertUnits: Object.entries(options.unitChoices)
+      .filter(([, choice]) => choice === 'convert')
+      .map(([code]) => code),
     dryRun,
   };
 }

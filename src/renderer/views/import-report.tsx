@@ -1,14 +1,14 @@
 // The report of a dry run or an import: what was (or would be) written, rows refused with file and line,
 // notes, and the validation problems found in the holes the import touched.
 import type { ImportProblem, ImportSummary } from '../../api/import-types';
+import { plural } from '../../domain/report/plural';
 
 export function ProblemList({ problems }: { problems: { total: number; rows: ImportProblem[] } }) {
   if (problems.total === 0) return <p>No validation problems in the holes written to.</p>;
   return (
     <>
       <p>
-        {problems.total.toLocaleString('en')} validation problem{problems.total === 1 ? '' : 's'} in the holes
-        written to
+        {plural(problems.total, 'validation problem')} in the holes written to
         {problems.rows.length < problems.total ? ` (the first ${problems.rows.length} below)` : ''}: they are
         stored and shown in the Validation view; rows with errors are left out of calculations.
       </p>
@@ -44,11 +44,10 @@ export function ImportReport({ summary }: { summary: ImportSummary }) {
     <section className="import-report" aria-label={summary.dryRun ? 'Dry run report' : 'Import summary'}>
       <h2>{summary.dryRun ? 'Dry run: nothing was written' : 'Imported'}</h2>
       <p data-testid="import-counts">
-        {summary.dryRun ? 'Would import' : 'Imported'} {c.holes.toLocaleString('en')} holes,{' '}
-        {c.surveys.toLocaleString('en')} surveys, {c.samples.toLocaleString('en')} samples (
-        {c.assayResults.toLocaleString('en')} assay results), {c.lithology.toLocaleString('en')} lithology
-        intervals
-        {c.lookupCodes > 0 ? `, ${c.lookupCodes} new codes` : ''}.
+        {summary.dryRun ? 'Would import' : 'Imported'} {plural(c.holes, 'hole')},{' '}
+        {plural(c.surveys, 'survey')}, {plural(c.samples, 'sample')} ({plural(c.assayResults, 'assay result')}
+        ), {plural(c.lithology, 'lithology interval')}
+        {c.lookupCodes > 0 ? `, ${plural(c.lookupCodes, 'new code')}` : ''}.
       </p>
       <table className="report-table" aria-label="Files">
         <thead>
@@ -65,7 +64,7 @@ export function ImportReport({ summary }: { summary: ImportSummary }) {
         <tbody>
           {summary.files.map((file) => (
             <tr key={`${file.path}-${file.kind}`}>
-              <td>{file.path.replace(/^.*[\\/]/, '')}</td>
+              <td>{file.name.replace(/^.*[\\/]/, '')}</td>
               <td>{file.kind}</td>
               <td>
                 {file.format === 'xlsx'
@@ -75,7 +74,14 @@ export function ImportReport({ summary }: { summary: ImportSummary }) {
               <td>{file.rows.toLocaleString('en')}</td>
               <td>{file.stored.toLocaleString('en')}</td>
               <td>{file.refused.toLocaleString('en')}</td>
-              <td>{file.analytes.map((a) => `${a.code} (${a.unit})`).join(', ')}</td>
+              <td>
+                {file.analytes
+                  .map(
+                    (a) =>
+                      `${a.code} (${a.unit}${a.convertedFrom ? `, converted from ${a.convertedFrom}` : ''})`,
+                  )
+                  .join(', ')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -92,11 +98,23 @@ export function ImportReport({ summary }: { summary: ImportSummary }) {
           ))}
         </ul>
       )}
+      {summary.placement.length > 0 && (
+        <div className="placement" role="note" aria-label="Collars far from the project">
+          <h3>
+            {plural(summary.placement.length, 'collar')} where the project's holes cannot be
+            {summary.dryRun ? '' : ' (stored as validation warnings)'}
+          </h3>
+          <ul>
+            {summary.placement.slice(0, 20).map((concern) => (
+              <li key={concern.hole_id}>{concern.message}</li>
+            ))}
+            {summary.placement.length > 20 && <li>... and {summary.placement.length - 20} more.</li>}
+          </ul>
+        </div>
+      )}
       {summary.refused.length > 0 && (
         <>
-          <h3>
-            {summary.refused.length.toLocaleString('en')} row{summary.refused.length === 1 ? '' : 's'} refused
-          </h3>
+          <h3>{plural(summary.refused.length, 'row')} refused</h3>
           <table className="problem-table" aria-label="Refused rows">
             <thead>
               <tr>

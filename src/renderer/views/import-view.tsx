@@ -18,12 +18,15 @@ import {
   formatBytes,
   importRequest,
   rolesFromPreview,
+  unitClashes,
   type ColumnRole,
   type WizardFile,
   type WizardOptions,
 } from './import-model';
 import { ImportOptions } from './import-options';
 import { ImportReport } from './import-report';
+import { ImportUnitClashes, unsettledClashes } from './import-unit-clashes';
+import type { AnalyteUnit } from '../../domain/model';
 
 let nextKey = 1;
 
@@ -35,6 +38,7 @@ function initialOptions(info: ProjectInfo | null): WizardOptions {
     resultCodes: {},
     rememberMapping: true,
     allOrNothing: false,
+    unitChoices: {},
     touched: {},
   };
 }
@@ -81,6 +85,9 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
   const [options, setOptions] = useState<WizardOptions>(() => initialOptions(info));
   const [typedPath, setTypedPath] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // What went wrong with Dry run or Import, shown beside those buttons.
+  const [runError, setRunError] = useState<string | null>(null);
+  const [projectUnits, setProjectUnits] = useState<Map<string, AnalyteUnit>>(new Map());
   const [job, setJob] = useState<JobStatus | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [dryRunDone, setDryRunDone] = useState(false);
@@ -91,6 +98,12 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
   filesRef.current = files;
 
   useEffect(() => setOptions((current) => applyHints(current, files)), [files]);
+  useEffect(() => {
+    api['analytes.list']({}).then(
+      (analytes) => setProjectUnits(new Map(analytes.map((analyte) => [analyte.code, analyte.unit]))),
+      () => setProjectUnits(new Map()),
+    );
+  }, [refreshKey]);
 
   const update = useCallback((key: string, change: (file: WizardFile) => WizardFile) => {
     setFiles((list) => list.map((file) => (file.key === key ? change(file) : file)));
@@ -121,7 +134,12 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
             roles: rolesFromPreview(preview),
           })),
         (failure: unknown) =>
-          update(key, (current) => ({ ...current, loading: false, error: describeError(failure) })),
+          update(key, (current) => ({
+            ...current,
+            loading: false,
+            // A dropped file is read from a temporary path: name it as the user knows it.
+            error: describeError(failure).split(current.path).join(current.name),
+          })),
       );
     },
     [update],
@@ -173,24 +191,27 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
           onImported();
           setRefreshKey((value) => value + 1);
         }
-      } else setError(status.error?.message ?? `The import ${status.state}.`);
+      } else setRunError(status.error?.message ?? `The import ${status.state}.`);
     },
     [onImported],
   );
   const status = useJob<ImportSummary>(job, finished);
 
   const dataFiles = files.filter((file) => file.kind !== 'certificate');
-  const blocking = dataFiles.flatMap((file) =>
-    fileProblems(file).map((problem) => `${file.name}: ${problem}`),
-  );
+  const clashes = unitClashes(dataFiles, projectUnits);
+  const unsettled = unsettledClashes(clashes, options);
+  const blocking = [
+    ...dataFiles.flatMap((file) => fileProblems(file).map((problem) => `${file.name}: ${problem}`)),
+    ...(unsettled ? [unsettled] : []),
+  ];
   const dipChoice = options.dipConvention === null ? dipChoiceNeeded(dataFiles) : null;
   if (options.dipConvention === null)
     blocking.push(`Choose how the files sign dips: ${dipChoice ?? 'no sign was chosen'}.`);
   const start = (dryRun: boolean) => {
-    setError(null);
+    setRunError(null);
     setSummary(null);
     api['import.start'](importRequest(dataFiles, options, dryRun)).then(setJob, (failure: unknown) =>
-      setError(describeError(failure)),
+      setRunError(describeError(failure)),
     );
   };
   const current = files.find((file) => file.key === selected) ?? null;
@@ -316,6 +337,16 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
               setDryRunDone(false);
             }}
           />
+          <ImportUnitClashes
+            clashes={clashes}
+            options={options}
+            onChange={(next) => {
+              setOptions(next);
+              setSummary(null);
+              setDryRunDone(false);
+              setRunError(null);
+            }}
+          />
           <div className="import-actions">
             <button type="button" disabled={blocking.length > 0 || job !== null} onClick={() => start(true)}>
               Dry run
@@ -330,6 +361,11 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
               Import
             </button>
             {blocking.length > 0 && <span className="error-text">{blocking[0]}</span>}
+            {runError && blocking.length === 0 && (
+              <span role="alert" className="error-text" data-testid="import-run-error">
+                {runError}
+              </span>
+            )}
           </div>
         </>
       )}

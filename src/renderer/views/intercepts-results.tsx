@@ -1,6 +1,7 @@
 // The results of an intercept run: what was read and left out, the full-precision grid (a click on a row
 // opens that hole's samples), the news-release report as it will print, a check that the data is still
 // the same, and exports to CSV or XLSX.
+import { plural } from '../../domain/report/plural';
 import type { ColDef, RowClickedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -216,11 +217,11 @@ export function InterceptResults({ run, page, report, onOpenHole, onOpenStripLog
     <section className="intercept-results" aria-label="Intercept results">
       <header className="run-header">
         <h2>
-          Run {run.id}: {run.resultRows} rows in {holes} holes
+          Run {run.id}: {plural(run.resultRows, 'row')} in {plural(holes, 'hole')}
         </h2>
         <span>
-          {run.holesRead} holes and {run.samplesRead} samples read, {run.excluded.length} left out; finished{' '}
-          {new Date(run.finishedAt).toLocaleString()} by {run.osUser}; data hash{' '}
+          {plural(run.holesRead, 'hole')} and {plural(run.samplesRead, 'sample')} read, {run.excluded.length}{' '}
+          left out; finished {new Date(run.finishedAt).toLocaleString()} by {run.osUser}; data hash{' '}
           <code title={run.dataHash}>{run.dataHash.slice(0, 16)}</code>
         </span>
         <button type="button" onClick={check} disabled={verify.running}>
@@ -230,7 +231,7 @@ export function InterceptResults({ run, page, report, onOpenHole, onOpenStripLog
       </header>
       {run.excluded.length > 0 && (
         <details className="left-out" open>
-          <summary>{run.excluded.length} holes left out</summary>
+          <summary>{plural(run.excluded.length, 'hole')} left out</summary>
           <ul>
             {run.excluded.map((hole) => (
               <li key={hole.holeId}>

@@ -20,7 +20,8 @@ export function toApiError(error: unknown): ApiResult<never> {
   if (error instanceof ImportCancelled || error instanceof JobCancelled)
     return failure('cancelled', error.message);
   if (error instanceof ImportError || error instanceof FileReadError || error instanceof MappingError) {
-    return failure('import-failed', `${error.message} Nothing was imported.`);
+    const details = error instanceof ImportError ? error.details : undefined;
+    return failure('import-failed', `${error.message} Nothing was imported.`, details);
   }
   if (error instanceof CsvSyntaxError)
     return failure('import-failed', error.message, [

@@ -1,5 +1,7 @@
 // Handlers for the project as a whole: its settings, counts, analytes and lookup lists.
 import type { ProjectInfo } from '../../api/types';
+import { commonCrsList } from '../../domain/coordinate-systems';
+import { validateCollarPlacement } from '../validation/validate-project';
 import { beginChangeSet, createAuditWriter } from '../../storage/audit';
 import { readSettings } from '../../storage/project-db';
 import {
@@ -25,11 +27,12 @@ export function projectInfo(context: ApiContext): ProjectInfo {
 }
 
 export const projectHandlers: HandlerGroup<
-  'project.info' | 'project.update' | 'analytes.list' | 'lookups.list'
+  'project.info' | 'project.update' | 'project.coordinateSystems' | 'analytes.list' | 'lookups.list'
 > = {
   'project.info': (_input, context) => projectInfo(context),
   'project.update': (input, context) => {
     const { db } = context.project;
+    const crsBefore = context.project.settings.coordinate_system;
     db.transaction(() => {
       const before = readSettings(db);
       const changeSet = beginChangeSet(db, {
@@ -60,9 +63,13 @@ export const projectHandlers: HandlerGroup<
       }
       updateProjectSettings(db, input);
     })();
+    const moved = input.coordinate_system !== undefined && input.coordinate_system !== crsBefore;
     context.project.settings = readSettings(db);
+    // Whether collars in degrees are a mistake depends on the coordinate system.
+    if (moved) validateCollarPlacement(db);
     return projectInfo(context);
   },
+  'project.coordinateSystems': () => commonCrsList(),
   'analytes.list': (_input, context) => listAnalytes(context.project.db),
   'lookups.list': (input, context) => listLookupCodes(context.project.db, input.list),
 };

@@ -17,6 +17,7 @@ import { holeRowsWithRuleProblems, sampleIdsOfRows } from '../../storage/sample-
 import { existingHoles } from '../../storage/entry-queries';
 import {
   PROJECT_RULES,
+  validateCollarPlacement,
   validateHoles,
   validateProjectRulesFor,
   validationSettings,
@@ -70,6 +71,11 @@ export function revalidate(db: Database, lengthUnit: LengthUnit, tracker: WriteT
   const rules = validateProjectRulesFor(db, { sampleIds, rowIds });
   delta.errors += rules.errors;
   delta.warnings += rules.warnings;
+  // A collar moved, added or removed changes the extent every collar is judged against.
+  if (tracker.collarsMoved || tracker.inserted.has('holes') || tracker.deleted.has('holes')) {
+    const placement = validateCollarPlacement(db);
+    delta.warnings += placement.warnings;
+  }
   // QA/QC batch warnings (issue 10): only when rows were added, deleted or put back.
   delta.warnings += keepQaqcWarningsAfterRows(db, {
     insertRows: tracker.qcInsertRows,

@@ -2,15 +2,18 @@
 // by the reader thread (assay-stream.ts), and streams them past validation as before.
 import type { ImportedFileSummary, ImportRequest } from '../../api/import-types';
 import { MISSING_SENTINELS, plausibleLimit } from '../../domain/assay-values';
+import { convertAssayValue } from '../../domain/import/analyte-units';
+import { nounFor, plural } from '../../domain/report/plural';
 import type { ColumnMapping } from '../../domain/import/header-mapping';
 import { ASSAY_FLAGS, SAMPLE_TYPES, type AnalyteUnit } from '../../domain/model';
 import type { ResultUnderTest } from '../../domain/validation/assay-checks';
-import { isIntervalSample, sampleLabel } from '../../domain/validation/rules';
+import { intervalName, isIntervalSample, sampleLabel, sentenceStart } from '../../domain/validation/rules';
 import type { AssayBatch } from './assay-batches';
 import { AssayStreamCancelled, streamAssayBatches } from './assay-stream';
 import { holeFor, type ImportContext } from './import-context';
 import { ImportCancelled } from './import-errors';
 import type { RowSource } from './import-sources';
+import { fileName } from './unit-plan';
 
 const INVALID = ASSAY_FLAGS.indexOf('invalid');
 const BDL = ASSAY_FLAGS.indexOf('bdl');
@@ -18,8 +21,11 @@ const BDL = ASSAY_FLAGS.indexOf('bdl');
 export interface StoredAnalyte {
   column: number;
   code: string;
+  /** The unit stored: the analyte's. */
   unit: AnalyteUnit;
   id: number;
+  /** The file's unit, when its results are converted to `unit`. */
+  labUnit?: AnalyteUnit;
 }
 
 export interface AssayFileResult {
@@ -43,6 +49,7 @@ export function importAssayRows(
   const flagCounts = new Float64Array(ASSAY_FLAGS.length);
   const analyteIds = analytes.map((analyte) => analyte.id);
   const percent = analytes.map((analyte) => analyte.unit === '%');
+  const labUnits = analytes.map((analyte) => analyte.labUnit);
   const plausible = analytes.map((analyte) => plausibleLimit(analyte.unit));
   const missingCodes = new Map<string, number>();
   const implausibleLimits: string[] = [];
@@ -94,14 +101,32 @@ export function importAssayRows(
       for (let r = first; r < last; r++) {
         const analyte = resultAnalyte[r]!;
         const flagIndex = resultFlag[r]!;
-        const value = resultValue[r]!;
         const labText = next();
         labTexts.push(labText);
         flagCounts[flagIndex]!++;
         if (flagIndex === INVALID || percent[analyte]) needsCheck = true;
+        const labUnit = labUnits[analyte];
+        // A converted column: the number used for calculation is in the analyte's unit (and so is the
+        // plausibility check below); the lab's text stays as written and its unit is recorded.
+        const value =
+          labUnit === undefined || Number.isNaN(resultValue[r]!)
+            ? resultValue[r]!
+            : convertAssayValue(resultValue[r]!, labUnit, analytes[analyte]!.unit);
+        resultValue[r] = value;
         if (flagIndex === BDL && value > plausible[analyte]!) {
           needsCheck = true;
           implausibleLimits.push(labText);
+        }
+        if (labUnit !== undefined) {
+          writer.insertConvertedAssay(
+            sample,
+            analyteIds[analyte]!,
+            Number.isNaN(value) ? null : value,
+            labText,
+            ASSAY_FLAGS[flagIndex]!,
+            labUnit,
+          );
+          continue;
         }
         writer.insertAssay(
           sample,
@@ -131,10 +156,11 @@ export function importAssayRows(
             lab_text: labTexts[r - first]!,
           });
         }
-        validation.sampleAssays(hole, holeId, sample, label, results);
+        const name = intervalName(label, holeId, from, to, context.project.length_unit);
+        validation.sampleAssays(hole, holeId, sample, sentenceStart(name), results);
       }
     }
-    for (const refusal of batch.refusals) context.refused.push({ file: file.path, ...refusal });
+    for (const refusal of batch.refusals) context.refused.push({ file: fileName(fileSpec), ...refusal });
     for (const [text, count] of batch.sentinels)
       missingCodes.set(text, (missingCodes.get(text) ?? 0) + count);
     rows += batch.rows;
@@ -201,13 +227,13 @@ export function noteAssayCodes(
     const own = context.labOptions.missingSentinels ?? [];
     const codes = [...MISSING_SENTINELS, ...own].join(', ');
     context.notes.push(
-      `${name}: ${total} result${total === 1 ? '' : 's'} read as missing-value codes (no result), not as below detection: ${missingCodes.map((code) => `${code.text} (${code.count})`).join(', ')}. Codes: ${codes}${own.length > 0 ? '' : ' (setting assays.missing_sentinels adds others)'}.`,
+      `${name}: ${plural(total, 'result')} read as missing-value codes (no result), not as below detection: ${missingCodes.map((code) => `${code.text} (${code.count})`).join(', ')}. Codes: ${codes}${own.length > 0 ? '' : ' (setting assays.missing_sentinels adds others)'}.`,
     );
   }
   if (implausible.length > 0) {
     const texts = [...new Set(implausible)];
     context.notes.push(
-      `${name}: ${implausible.length} result${implausible.length === 1 ? ' is a below-detection code' : 's are below-detection codes'} whose detection limit would be over 100 % (1,000,000 ppm): ${texts.slice(0, 10).join(', ')}${texts.length > 10 ? ', ...' : ''}; flagged as errors (assay-implausible-limit).`,
+      `${name}: ${plural(implausible.length, 'result')} ${nounFor(implausible.length, 'is')} ${nounFor(implausible.length, 'a below-detection code', 'below-detection codes')} whose detection limit would be over 100 % (1,000,000 ppm): ${texts.slice(0, 10).join(', ')}${texts.length > 10 ? ', ...' : ''}; flagged as errors (assay-implausible-limit).`,
     );
   }
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../storage/project-db';
 import type { ImportSources } from './import-sources';
 import type { UsedMapping } from './import-memory';
 import type { ImportValidation } from './import-validation';
+import type { UnitPlan } from './unit-plan';
 
 export interface ImportContext {
   db: Database;
@@ -24,6 +25,8 @@ export interface ImportContext {
   sources: ImportSources;
   labOptions: LabValueOptions;
   usedMappings: UsedMapping[];
+  /** Assay columns converted to the unit the project stores their analyte in. */
+  unitPlan: UnitPlan;
 }
 
 /** The hole's row id; intervals or surveys for a hole with no collar create it, flagged by validation. */

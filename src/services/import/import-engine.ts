@@ -2,13 +2,13 @@
 // and lithology from delimited files, in one transaction, converted to the project's unit and dip sign.
 // A malformed file stops everything (nothing is written); a bad value refuses its row, which is listed
 // with its line; rows that break cross-row rules are stored and flagged by validation.
+import { basename } from 'node:path';
 import type {
   ImportControl,
   ImportedFileSummary,
   ImportRequest,
   ImportSummary,
 } from '../../api/import-types';
-import { basename } from 'node:path';
 import type { LabValueOptions } from '../../domain/assay-values';
 import {
   FILE_KINDS,
@@ -19,11 +19,17 @@ import {
 } from '../../domain/import/header-mapping';
 import type { AnalyteUnit, ProjectSettings } from '../../domain/model';
 import { fieldSpec } from '../../domain/table-fields';
+import { lithologyLabel } from '../../domain/validation/rules';
+import { placementConcerns, projectExtent } from '../../domain/validation/collar-extent';
+import { conversionWords } from '../../domain/import/analyte-units';
+import { nounFor, plural } from '../../domain/report/plural';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
+import { collarPoints } from '../../storage/collar-points';
 import { lastProblemId, problemsSince } from '../../storage/import-problems';
 import { ImportWriter, withoutForeignKeyChecks } from '../../storage/import-writer';
 import { countProblems } from '../../storage/problems-store';
 import type { Database } from '../../storage/project-db';
+import { listAnalytes } from '../../storage/project-queries';
 import { StorageError } from '../../storage/storage-error';
 import { projectMissingSentinels } from '../settings/project-settings';
 import { validationSettings } from '../validation/validate-project';
@@ -35,6 +41,7 @@ import { rememberMappings, resultCodeMap } from './import-memory';
 import { ImportSources } from './import-sources';
 import { ImportValidation } from './import-validation';
 import { RowReader, RowRefusal } from './row-reading';
+import { fileName, planUnitConversions } from './unit-plan';
 
 export { ImportCancelled, ImportError };
 
@@ -65,12 +72,13 @@ const SPECS = {
 function importFile(context: ImportContext, fileSpec: ImportRequest['files'][number]): ImportedFileSummary {
   const { request, writer } = context;
   const file = openForImport(context.sources, fileSpec);
+  const name = fileName(fileSpec);
   const labOptions = context.labOptions;
   let mapping: ColumnMapping;
   try {
     mapping = mapHeaders(fileSpec.kind, file.header, fileSpec.mapping, numericColumnJudge(file, labOptions));
     checkHeaderUnits(
-      file.path,
+      name,
       file.header,
       mapping,
       request.lengthUnit ?? context.project.length_unit,
@@ -78,7 +86,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     );
   } catch (error) {
     file.close();
-    if (error instanceof MappingError) throw new ImportError(`${file.path}: ${error.message}`);
+    if (error instanceof MappingError) throw new ImportError(`${name}: ${error.message}`);
     throw error;
   }
   const noUnit = mapping.analytes.filter((analyte) => analyte.unit === null);
@@ -86,20 +94,31 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     file.close();
     const first = noUnit[0]!;
     throw new ImportError(
-      `${fileSpec.path}: assay column${noUnit.length > 1 ? 's' : ''} ${noUnit.map((a) => `"${a.header}"`).join(', ')} ${noUnit.length > 1 ? 'have' : 'has'} no unit. Name the column with a unit suffix (${first.code}_pct, ${first.code}_ppm, ${first.code}_ppb, ${first.code}_gpt) or give the unit: --analyte-unit ${first.header}=%.`,
+      `${name}: ${nounFor(noUnit.length, 'assay column')} ${noUnit.map((a) => `"${a.header}"`).join(', ')} ${noUnit.length > 1 ? 'have' : 'has'} no unit. Name the column with a unit suffix (${first.code}_pct, ${first.code}_ppm, ${first.code}_ppb, ${first.code}_gpt) or give the unit: --analyte-unit ${first.header}=%.`,
     );
   }
-  // Every unit is known here: columns without one were refused above.
-  let analytes: (ColumnMapping['analytes'][number] & { unit: AnalyteUnit; id: number })[];
+  // Every unit is known here: columns without one were refused above. A column planned for conversion
+  // is stored in the analyte's unit, with the file's unit recorded beside each result.
+  const converting = context.unitPlan.conversions.get(fileSpec.path);
+  let analytes: (ColumnMapping['analytes'][number] & {
+    unit: AnalyteUnit;
+    id: number;
+    labUnit?: AnalyteUnit;
+  })[];
   try {
-    analytes = mapping.analytes.map((analyte) => ({
-      ...analyte,
-      unit: analyte.unit as AnalyteUnit,
-      id: writer.analyteId({ code: analyte.code, unit: analyte.unit as AnalyteUnit }).id,
-    }));
+    analytes = mapping.analytes.map((analyte) => {
+      const conversion = converting?.get(analyte.header);
+      const unit = conversion?.to ?? (analyte.unit as AnalyteUnit);
+      return {
+        ...analyte,
+        unit,
+        id: writer.analyteId({ code: analyte.code, unit }).id,
+        ...(conversion ? { labUnit: conversion.from } : {}),
+      };
+    });
   } catch (error) {
     file.close();
-    if (error instanceof StorageError) throw new ImportError(`${file.path}: ${error.message}`);
+    if (error instanceof StorageError) throw new ImportError(`${name}: ${error.message}`);
     throw error;
   }
   const reader = new RowReader(
@@ -187,7 +206,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           id,
           depth_from: from,
           depth_to: to,
-          label: `Lithology ${code}`,
+          label: lithologyLabel(code),
         });
         if (writer.ensureLookup('lithology', code, description)) noteLookup(context, 'lithology', code);
         return;
@@ -199,7 +218,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
   if (fileSpec.kind === 'assays') {
     const read = importAssayRows(context, fileSpec, file, mapping, analytes);
     ({ rows, stored, refused, results, missingCodes } = read);
-    noteAssayCodes(context, basename(fileSpec.path), missingCodes, read.implausibleLimits);
+    noteAssayCodes(context, basename(name), missingCodes, read.implausibleLimits);
   } else {
     file.forEachRow(
       (row) => {
@@ -212,7 +231,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           if (!(error instanceof RowRefusal)) throw error;
           refused++;
           context.refused.push({
-            file: file.path,
+            file: name,
             line: row.line,
             column: error.column,
             message: error.message,
@@ -236,13 +255,20 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     totalBytes: file.size,
     rows,
   });
+  const dry = request.dryRun ?? false;
   if (reader.azimuth360 > 0) {
     context.notes.push(
-      `${fileSpec.path}: ${reader.azimuth360} azimuth${reader.azimuth360 > 1 ? 's' : ''} of 360 stored as 0 (the same direction).`,
+      `${name}: ${plural(reader.azimuth360, 'azimuth')} of 360${dry ? ' would be' : ''} stored as 0 (the same direction).`,
     );
   }
-  if (file.encodingFellBack)
-    context.notes.push(`${fileSpec.path} is not UTF-8; it was read as Windows-1252.`);
+  if (file.encodingFellBack) context.notes.push(`${name} is not UTF-8; it was read as Windows-1252.`);
+  const converted = analytes.filter((analyte) => analyte.labUnit !== undefined);
+  if (converted.length > 0) {
+    const pairs = [...new Set(converted.map((a) => conversionWords(a.labUnit!, a.unit)))];
+    context.notes.push(
+      `${name}: ${converted.map((a) => `${a.header} (${a.labUnit} to ${a.unit})`).join(', ')} ${dry ? 'would be' : nounFor(converted.length, 'was')} converted to the project's ${nounFor(new Set(converted.map((a) => a.unit)).size, 'unit')} (${pairs.join('; ')}); the lab's text is kept as written and its unit recorded with each result.`,
+    );
+  }
   context.usedMappings.push({
     spec: fileSpec,
     header: file.header,
@@ -253,11 +279,12 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
   });
   for (const ignored of mapping.ignored) {
     context.notes.push(
-      `${fileSpec.path}: column ${ignored.column + 1} "${ignored.header}" was not imported (not a ${fileSpec.kind} field${fileSpec.kind === 'assays' ? ' nor a numeric analyte column' : ''}); map it if it matters.`,
+      `${name}: column ${ignored.column + 1} "${ignored.header}" ${dry ? 'would not be' : 'was not'} imported (not a ${fileSpec.kind} field${fileSpec.kind === 'assays' ? ' nor a numeric analyte column' : ''}); map it if it matters.`,
     );
   }
   return {
     path: fileSpec.path,
+    name,
     kind: fileSpec.kind,
     format: file.format,
     sheet: file.sheet,
@@ -267,7 +294,12 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     rows,
     stored,
     refused,
-    analytes: mapping.analytes.map((a) => ({ header: a.header, code: a.code, unit: a.unit as AnalyteUnit })),
+    analytes: analytes.map((a) => ({
+      header: a.header,
+      code: a.code,
+      unit: a.unit,
+      ...(a.labUnit ? { convertedFrom: a.labUnit } : {}),
+    })),
     ignoredColumns: mapping.ignored.map((i) => i.header),
     results,
     missingCodes,
@@ -275,6 +307,20 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
 }
 
 const KIND_ORDER = new Map<FileKind, number>(FILE_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * A dropped file lives under a temporary path the user never saw: messages thrown from deep in the file
+ * readers name that path, so they are given the file's own name on their way out.
+ */
+function withFileNames(error: unknown, files: ImportRequest['files']): unknown {
+  if (!(error instanceof Error)) return error;
+  for (const spec of files) {
+    const name = fileName(spec);
+    if (name !== spec.path && error.message.includes(spec.path))
+      error.message = error.message.split(spec.path).join(name);
+  }
+  return error;
+}
 
 /** Runs an import. Throws ImportError (nothing written) for a malformed file or an unusable request. */
 export function runImport(
@@ -285,6 +331,21 @@ export function runImport(
   control: ImportControl = {},
   /** XLSX sheets spooled beforehand (ImportSources.prepare); delimited files need nothing. */
   sources: ImportSources = new ImportSources(),
+): ImportSummary {
+  try {
+    return importFiles(db, project, request, who, control, sources);
+  } catch (error) {
+    throw withFileNames(error, request.files);
+  }
+}
+
+function importFiles(
+  db: Database,
+  project: ProjectSettings,
+  request: ImportRequest,
+  who: { osUser: string; source: ChangeSource },
+  control: ImportControl,
+  sources: ImportSources,
 ): ImportSummary {
   if (request.files.length === 0)
     throw new ImportError(
@@ -300,6 +361,11 @@ export function runImport(
   const files = [...request.files].sort(
     (a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
   );
+  const stored = new Map(listAnalytes(db).map((analyte) => [analyte.code, analyte.unit]));
+  const unitPlan = planUnitConversions(request, files, stored, sources, labOptions, project.length_unit);
+  // The area the project's holes cover before this import, to judge where the imported collars fall.
+  const collarsBefore = collarPoints(db);
+  const areaBefore = projectExtent(collarsBefore, project.length_unit);
   let summary: ImportSummary | undefined;
   const work = db.transaction(() => {
     const writer = new ImportWriter(db);
@@ -318,21 +384,25 @@ export function runImport(
       sources,
       labOptions,
       usedMappings: [],
+      unitPlan,
     };
     const fileSummaries = files.map((file) => importFile(context, file));
     if (request.allOrNothing && context.refused.length > 0) {
       const first = context.refused[0]!;
       throw new ImportError(
-        `${context.refused.length} row${context.refused.length > 1 ? 's were' : ' was'} refused, so nothing was imported (all-or-nothing). First: ${first.file}, line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}`,
+        `${plural(context.refused.length, 'row')} ${nounFor(context.refused.length, 'was')} refused, so nothing was imported (all-or-nothing). First: ${first.file}, line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}`,
       );
     }
     writer.flush();
     const ranges = writer.writtenRanges();
     const fileUnit = request.lengthUnit ?? project.length_unit;
+    // A dry run reports what the import would do, never that it did it.
+    const dry = request.dryRun ?? false;
+    const converted = dry ? 'would be converted' : 'converted';
     if (fileUnit !== project.length_unit)
-      context.notes.push(`Depths and coordinates converted from ${fileUnit} to ${project.length_unit}.`);
+      context.notes.push(`Depths and coordinates ${converted} from ${fileUnit} to ${project.length_unit}.`);
     if (dips.files !== project.dip_convention)
-      context.notes.push(`Dips converted from ${dips.files} to ${project.dip_convention} (sign flipped).`);
+      context.notes.push(`Dips ${converted} from ${dips.files} to ${project.dip_convention} (sign flipped).`);
     if (dips.how === 'detected')
       context.notes.push(
         `Dip convention detected as ${dips.files}: ${dips.reason}. Pass --dip-convention to override.`,
@@ -340,30 +410,54 @@ export function runImport(
     if (context.createdWithoutCollar.length > 0) {
       const names = context.createdWithoutCollar;
       context.notes.push(
-        `${names.length} hole${names.length > 1 ? 's' : ''} had intervals or surveys but no collar row and ${names.length > 1 ? 'were' : 'was'} created without coordinates (flagged): ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}.`,
+        `${plural(names.length, 'hole')} had intervals or surveys but no collar row and ${dry ? 'would be' : nounFor(names.length, 'was')} created without coordinates (flagged): ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}.`,
       );
     }
     for (const [list, codes] of context.newLookups) {
       context.notes.push(
-        `Added ${codes.length} code${codes.length > 1 ? 's' : ''} to the ${list} list: ${codes.slice(0, 30).join(', ')}${codes.length > 30 ? ', ...' : ''}.`,
+        `${dry ? 'Would add' : 'Added'} ${plural(codes.length, 'code')} to the ${list} list: ${codes.slice(0, 30).join(', ')}${codes.length > 30 ? ', ...' : ''}.`,
       );
     }
+    const placement = placementConcerns(
+      ranges.holes.count > 0 ? collarPoints(db, ranges.holes) : [],
+      areaBefore && {
+        extent: areaBefore.extent,
+        words:
+          areaBefore.holes === collarsBefore.length
+            ? `the project's ${plural(collarsBefore.length, 'hole')} before this import`
+            : `${areaBefore.holes} of the project's ${plural(collarsBefore.length, 'hole')} before this import`,
+      },
+      { lengthUnit: project.length_unit, coordinateSystem: project.coordinate_system },
+    ).map((concern) => ({ hole_id: concern.point.hole_id, rule: concern.rule, message: concern.message }));
+    const conversions = [...unitPlan.conversions].flatMap(([path, byHeader]) =>
+      [...byHeader].map(([header, units]) => ({
+        file: fileName(files.find((file) => file.path === path) ?? { kind: 'assays', path }),
+        column: header,
+        ...units,
+      })),
+    );
     const changeSet = beginChangeSet(db, {
       source: who.source,
       osUser: who.osUser,
-      description: `Import ${files.map((file) => `${file.kind} ${file.path}`).join('; ')}`,
+      description: `Import ${files.map((file) => `${file.kind} ${fileName(file)}`).join('; ')}`,
     });
     const audit = createAuditWriter(db, changeSet);
     for (const [table, range] of Object.entries(ranges)) {
       if (range.count === 0) continue;
-      const extra = table === 'samples' ? { assay_results: writer.assayResults } : {};
+      const extra =
+        table === 'samples'
+          ? {
+              assay_results: writer.assayResults,
+              ...(conversions.length > 0 ? { converted: conversions } : {}),
+            }
+          : {};
       audit({
         action: 'import',
         table,
         rowId: null,
         column: null,
         oldValue: null,
-        newValue: { ...range, ...extra, files: files.map((file) => file.path) },
+        newValue: { ...range, ...extra, files: files.map((file) => fileName(file)) },
       });
     }
     if (request.rememberMapping && !request.dryRun)
@@ -385,6 +479,7 @@ export function runImport(
       },
       refused: context.refused,
       notes: context.notes,
+      placement,
       problems: countProblems(db),
       touchedProblems: problemsSince(db, problemsBefore),
       changeSet: request.dryRun ? null : changeSet,

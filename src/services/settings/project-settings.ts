@@ -2,7 +2,8 @@
 // settings.set): what each means, its default, how a typed value is checked, and what a change does to
 // the data already stored (results read again, holes re-validated), audited as one change set.
 import { parseSentinelList } from '../../domain/assay-values';
-import { DEFAULT_VALIDATION } from '../../domain/validation/rules';
+import { DEFAULT_VALIDATION, GAP_MODES } from '../../domain/validation/rules';
+import { nounFor, plural } from '../../domain/report/plural';
 import type { ProjectSettingInfo } from '../../api/settings-types';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import type { Project } from '../../storage/project-db';
@@ -10,6 +11,7 @@ import { getSetting, setSetting } from '../../storage/settings-store';
 import { StorageError } from '../../storage/storage-error';
 import { rereadMissingCodes } from '../assays/missing-codes';
 import { validateProject } from '../validation/validate-project';
+import { DEFAULT_GAP_MODE } from '../validation/validation-settings';
 
 interface SettingSpec {
   description: string;
@@ -58,6 +60,16 @@ export const PROJECT_SETTINGS: Record<string, SettingSpec> = {
       'Bends smaller than this many degrees between two stations are reading noise and not warned, whatever their severity.',
     default: String(DEFAULT_VALIDATION.doglegMinAngle),
     parse: positiveNumber('The minimum dogleg angle', true),
+  },
+  'validation.sample_gaps': {
+    description: `Which gaps between samples are warned: off, inside-runs (only gaps inside a sampled run; a gap longer than the run break, 5 m or 15 ft unless set in Project settings, separates runs) or all.`,
+    default: DEFAULT_GAP_MODE,
+    parse: (text) => {
+      const value = text.trim().toLowerCase();
+      if (!(GAP_MODES as readonly string[]).includes(value))
+        throw new RangeError(`Give ${GAP_MODES.join(', ')} (got "${text}").`);
+      return value;
+    },
   },
   'validation.depth_tolerance': {
     description: 'Gaps and overlaps smaller than this (project length unit) are rounding, not problems.',
@@ -138,7 +150,7 @@ export function setProjectSetting(
       effect =
         reread.changed === 0
           ? 'No stored result has these texts.'
-          : `${reread.changed} stored result${reread.changed === 1 ? '' : 's'} re-read: ${reread.nowMissing} now missing-value codes (no result)${reread.changed > reread.nowMissing ? `, ${reread.changed - reread.nowMissing} read as results again` : ''}; ${reread.holes} hole${reread.holes === 1 ? '' : 's'} re-validated.`;
+          : `${plural(reread.changed, 'stored result')} re-read: ${reread.nowMissing} now missing-value ${nounFor(reread.nowMissing, 'code')} (no result)${reread.changed > reread.nowMissing ? `, ${reread.changed - reread.nowMissing} read as results again` : ''}; ${plural(reread.holes, 'hole')} re-validated.`;
     }
   })();
   if (key.startsWith('validation.')) {

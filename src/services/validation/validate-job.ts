@@ -1,4 +1,5 @@
 // The whole-project validation as a background job, for projects large enough that it takes seconds.
+import { plural } from '../../domain/report/plural';
 import { closeProject, openProject } from '../../storage/project-db';
 import { projectCounts } from '../../storage/project-queries';
 import { registerJob } from '../jobs/job-registry';
@@ -13,7 +14,7 @@ registerJob('validate', (_params, context) => {
     const settings = validationSettings(project.db, project.settings.length_unit);
     validateHoles(project.db, settings, undefined, (done) => {
       if (context.cancelled()) throw new JobCancelled();
-      context.progress(done, holes, `Checked ${done} of ${holes} holes`);
+      context.progress(done, holes, `Checked ${done} of ${plural(holes, 'hole')}`);
     });
     validateProjectRules(project.db);
     refreshQaqcWarnings(project.db);

@@ -6,15 +6,21 @@ import {
   checkDuplicateParents,
   checkDuplicateSampleIds,
   DEFAULT_VALIDATION,
+  intervalName,
+  sampleLabel,
+  sentenceStart,
   validateHole,
   type ValidationSettings,
 } from '../../domain/validation/rules';
 import { QAQC_RULES } from '../../domain/qaqc/qaqc-warnings';
 import { checkSampleAssays } from '../../domain/validation/assay-checks';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
-import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
-import type { Database } from '../../storage/project-db';
+import { countRuleProblems, replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
+import { collarPoints } from '../../storage/collar-points';
+import { readSettings, type Database } from '../../storage/project-db';
+import { checkCollarPlacement } from '../../domain/validation/collar-extent';
 import { deleteSetting, getNumberSetting, getSetting } from '../../storage/settings-store';
+import { readGapSettings } from './validation-settings';
 import {
   duplicateSampleIdUses,
   orphanDuplicates,
@@ -25,23 +31,57 @@ import {
 import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 
 /** Rules judged across the whole project rather than hole by hole. */
-export const PROJECT_RULES = ['duplicate-sample-id', 'duplicate-parent-missing'] as const;
+export const PROJECT_RULES = [
+  'duplicate-sample-id',
+  'duplicate-parent-missing',
+  'collar-far-away',
+  'collar-in-degrees',
+] as const;
+
+/** Collars judged against the extent of the project's holes and its coordinate system. */
+const PLACEMENT_RULES = ['collar-far-away', 'collar-in-degrees'] as const;
+
+function placementProblems(db: Database): (Problem & { hole: number })[] {
+  const settings = readSettings(db);
+  const points = collarPoints(db);
+  // A collar's problem is stored against its own hole: the row is the hole.
+  return checkCollarPlacement(points, {
+    lengthUnit: settings.length_unit,
+    coordinateSystem: settings.coordinate_system,
+  }).map((problem) => ({ ...problem, hole: problem.row_id! }));
+}
+
+/**
+ * Recomputes the collar placement rules over every collar: cheap (one row per hole), and any moved,
+ * added or removed collar can change the extent the others are judged against. Returns the change in
+ * stored problems.
+ */
+export function validateCollarPlacement(db: Database): { errors: number; warnings: number } {
+  const before = countRuleProblems(db, PLACEMENT_RULES);
+  const found = placementProblems(db);
+  db.transaction(() => replaceRuleProblems(db, PLACEMENT_RULES, found))();
+  return { errors: 0, warnings: found.length - before };
+}
 
 /** Rules a per-hole check leaves alone: the project-wide ones and QA/QC's batch warnings (qaqc-upkeep.ts). */
 export const KEPT_RULES: readonly string[] = [...PROJECT_RULES, ...QAQC_RULES];
 
 export function validationSettings(db: Database, lengthUnit: LengthUnit): ValidationSettings {
+  const gaps = readGapSettings(db, lengthUnit);
   return {
     lengthUnit,
     doglegLimit: getNumberSetting(db, 'validation.dogleg_limit', DEFAULT_VALIDATION.doglegLimit),
     doglegMinAngle: getNumberSetting(db, 'validation.dogleg_min_angle', DEFAULT_VALIDATION.doglegMinAngle),
     depthTolerance: getNumberSetting(db, 'validation.depth_tolerance', DEFAULT_VALIDATION.depthTolerance),
+    sampleGaps: gaps.mode,
+    sampleRunBreak: gaps.runBreak,
   };
 }
 
 /** Applies the assay rules to candidate rows (ordered by sample), one sample at a time. */
 export function assayProblems(
   rows: readonly AssayCheckRow[],
+  lengthUnit: LengthUnit,
   keep?: ReadonlySet<number>,
 ): (Problem & { hole: number })[] {
   const found: (Problem & { hole: number })[] = [];
@@ -50,7 +90,15 @@ export function assayProblems(
     let end = start;
     while (end < rows.length && rows[end]!.sample === first.sample) end++;
     if (!keep || keep.has(first.hole)) {
-      const label = first.sample_id ? `Sample ${first.sample_id}` : `Sample at ${first.depth_from ?? '?'}`;
+      const label = sentenceStart(
+        intervalName(
+          sampleLabel(first.sample_id),
+          first.hole_id,
+          first.depth_from,
+          first.depth_to,
+          lengthUnit,
+        ),
+      );
       for (const problem of checkSampleAssays(first.hole_id, first.sample, label, rows.slice(start, end))) {
         found.push({ ...problem, hole: first.hole });
       }
@@ -75,7 +123,13 @@ export function validateHoles(
       for (const problem of validateHole(bundle, settings)) found.push({ ...problem, hole: bundle.hole.id });
     }
     const keep = new Set(batch.map((bundle) => bundle.hole.id));
-    found.push(...assayProblems(assayCheckCandidates(db, batch[0]!.hole.id, batch.at(-1)!.hole.id), keep));
+    found.push(
+      ...assayProblems(
+        assayCheckCandidates(db, batch[0]!.hole.id, batch.at(-1)!.hole.id),
+        settings.lengthUnit,
+        keep,
+      ),
+    );
     const holes = batch.map((bundle) => bundle.hole.id);
     db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: KEPT_RULES }))();
     checked += batch.length;
@@ -99,6 +153,7 @@ export function validateProjectRules(db: Database): void {
   const found = [
     ...withHoles(checkDuplicateSampleIds(uses), uses),
     ...withHoles(checkDuplicateParents(orphans), orphans),
+    ...placementProblems(db),
   ];
   db.transaction(() => replaceRuleProblems(db, PROJECT_RULES, found))();
 }
