@@ -48,6 +48,8 @@ export interface RunPage {
   columns: string[];
   /** The same columns in people's words with units ("Hole", "From (m)", "Zn+Pb (%)"), for grids. */
   labels: string[];
+  /** Holes with at least one result row, in the whole run. */
+  holes: number;
   rows: (string | number | null)[][];
   total: number;
   offset: number;

@@ -8,6 +8,8 @@ import { api } from './api/api-client';
 import { describeError } from './components/error-text';
 import { useDesktopIntegration } from './views/desktop-integration';
 import { DesktopNotice } from './views/desktop-notice';
+import { CompositesView } from './views/composites-view';
+import { DesurveyView } from './views/desurvey-view';
 import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
@@ -17,7 +19,16 @@ import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
 
-type ViewId = DataTable | 'lookups' | 'validation' | 'intercepts' | 'import' | 'export' | 'hole';
+type ViewId =
+  | DataTable
+  | 'lookups'
+  | 'validation'
+  | 'intercepts'
+  | 'composites'
+  | 'desurvey'
+  | 'import'
+  | 'export'
+  | 'hole';
 
 const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'holes', label: 'Holes' },
@@ -27,6 +38,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'composites', label: 'Composites' },
+  { id: 'desurvey', label: 'Desurvey' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
 ];
@@ -101,7 +114,7 @@ export function App() {
         ) : view === 'import' ? (
           <ImportView info={info} onImported={refresh} />
         ) : view === 'export' ? (
-          <ExportView />
+          <ExportView lengthUnit={info?.settings.length_unit ?? 'm'} />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
         ) : view === 'lookups' ? (
@@ -111,6 +124,17 @@ export function App() {
             lengthUnit={info?.settings.length_unit ?? 'm'}
             onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
             onOpenStripLog={openHole}
+          />
+        ) : view === 'composites' ? (
+          <CompositesView
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
+            onOpenStripLog={openHole}
+          />
+        ) : view === 'desurvey' ? (
+          <DesurveyView
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            onOpenHole={(holeId) => open({ table: 'surveys', holeId, rowId: null, column: null })}
           />
         ) : (
           <TableView

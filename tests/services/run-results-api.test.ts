@@ -89,7 +89,9 @@ describe('run results for the app', () => {
       'Zn (%)',
       'Pb (%)',
     ]);
+    expect(page.holes).toBe(15);
     const pieces = await call<RunPage>('runs.get', { id: composites.id, limit: 1 });
+    expect(pieces.holes).toBe(1);
     expect(pieces.labels.slice(0, 5)).toEqual([
       'Hole',
       'From (m)',

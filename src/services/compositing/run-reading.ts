@@ -55,6 +55,20 @@ export function runInfo(db: Database, id: number): RunInfo {
   return toRunInfo(loadRun(db, id));
 }
 
+/** How many holes have at least one result row (a hole read may have none, e.g. no intercept). */
+function holesWithRows(table: ResultTable): number {
+  const seen = new Uint8Array(table.holes.length);
+  let count = 0;
+  for (let r = 0; r < table.rowCount; r++) {
+    const hole = table.hole[r]!;
+    if (seen[hole] === 0) {
+      seen[hole] = 1;
+      count++;
+    }
+  }
+  return count;
+}
+
 export function runPage(db: Database, id: number, offset: number, limit: number): RunPage {
   const run = loadRun(db, id);
   const table = loadRunTable(db, run);
@@ -73,6 +87,7 @@ export function runPage(db: Database, id: number, offset: number, limit: number)
     run: toRunInfo(run),
     columns: columns.map((c) => c.header),
     labels,
+    holes: holesWithRows(table),
     rows,
     total: table.rowCount,
     offset,
