@@ -140,7 +140,7 @@ test('runs composites with progress, downloads them, draws them on the strip log
 
   const csv = await download(page, 'Export CSV', demo.directory);
   const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb');
+  expect(lines[0]).toBe('hole_id,from,to,length,sampled_length,Zn,Pb');
   const runRows = Number(
     /Run 1: ([\d,]+) composites/
       .exec(await page.getByRole('heading', { name: /^Run 1:/ }).innerText())![1]!
@@ -211,7 +211,7 @@ test('desurveys the demo and downloads the stations', async ({ page, demo }) => 
   ]);
   const csv = await download(page, 'Export CSV', demo.directory);
   const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('\ufeffhole_id,depth,x,y,z');
+  expect(lines[0]).toBe('hole_id,depth,x,y,z');
   const collar = lines
     .find((line) => line.startsWith('EUG-11-109,0,'))!
     .split(',')
