@@ -168,16 +168,14 @@ export function CompositesView({
               ]}
               onChange={(value) => set('residual', value)}
             />
-            <div className="field">
-              <label className="choice">
-                <span>
-                  <input
-                    type="checkbox"
-                    checked={form.domains}
-                    onChange={(event) => set('domains', event.target.checked)}
-                  />{' '}
-                  Restart at lithology boundaries
-                </span>
+            <div className="field check">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={form.domains}
+                  onChange={(event) => set('domains', event.target.checked)}
+                />{' '}
+                Restart at lithology boundaries
               </label>
             </div>
           </div>
