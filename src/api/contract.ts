@@ -55,6 +55,7 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
   AnalyteRow,
@@ -310,6 +311,16 @@ export const contract = {
   'holes.view': call<HoleViewData>()(z.object({ holeId: z.string().min(1, 'Give a hole ID.') }).strict()),
   'runs.hole': call<HoleRunResults>()(
     z.object({ id: runId, holeId: z.string().min(1, 'Give a hole ID.') }).strict(),
+  ),
+  // Project settings (issue 9)
+  'settings.list': call<ProjectSettingInfo[]>()(empty),
+  'settings.set': call<SettingChangeResult>()(
+    z
+      .object({
+        key: z.string().min(1).max(100),
+        value: z.string().max(2000),
+      })
+      .strict(),
   ),
 } satisfies Record<ApiMethod, { input: z.ZodType; output: unknown }>;
 

@@ -56,6 +56,8 @@ export interface ImportedFileSummary {
   ignoredColumns: string[];
   /** Assay results by what they say (numbers, below detection, NS...), for the summary. */
   results: Partial<Record<AssayFlag, number>>;
+  /** Numbers read as missing-value codes (-999: no result), as written, with their counts. */
+  missingCodes: { text: string; count: number }[];
 }
 
 export interface ImportSummary {

@@ -67,6 +67,9 @@ export const API_METHODS = [
   'holes.search',
   'holes.view',
   'runs.hole',
+  // Project settings (issue 9): missing-value codes, validation thresholds
+  'settings.list',
+  'settings.set',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -13,6 +13,11 @@ export interface LabValueOptions {
   /** A negative number is a below-detection code whose magnitude is the limit (-0.01 means <0.01). */
   negativeIsBelowDetection: boolean;
   /**
+   * The project's own missing-value codes, negative numbers read as "no result" beside the built-in
+   * -99, -999 and -9999 (MISSING_SENTINELS).
+   */
+  missingSentinels?: readonly number[];
+  /**
    * The user's own result codes (upper-case text -> flag), read before the built-in ones: a lab's 'BDL',
    * 'ND' or 'L.N.R.'. A code carries no number; a below-detection code without a limit counts as missing
    * in calculations.
@@ -39,6 +44,45 @@ const CODES: Record<string, AssayFlag> = {
 
 export const KNOWN_RESULT_CODES = Object.keys(CODES);
 
+/**
+ * Numbers databases use for "no result": read as missing, never as below detection (-999 would otherwise
+ * be "below 999 %" and counted at 499.5 % Cu). -99.9 and the like are not on the list: a project that
+ * uses them adds them to its own codes (project setting assays.missing_sentinels).
+ */
+export const MISSING_SENTINELS: readonly number[] = [-99, -999, -9999];
+
+/** True for a number that means "no result": a built-in sentinel or one of the project's own. */
+export function isMissingSentinel(value: number, own: readonly number[] | undefined): boolean {
+  return value === -999 || value === -9999 || value === -99 || (own !== undefined && own.includes(value));
+}
+
+/** The largest plausible detection limit in a unit: 100 % (1,000,000 ppm) and its equivalents. */
+export function plausibleLimit(unit: AnalyteUnit): number {
+  return 1_000_000 / ppmFactor(unit);
+}
+
+/**
+ * Reads a list of missing-value codes as typed ("-1, -99.9"): negative numbers only, since a positive
+ * number is a result. Throws with what to type.
+ */
+export function parseSentinelList(text: string): number[] {
+  const items = text
+    .split(/[,;\s]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const numbers: number[] = [];
+  for (const item of items) {
+    const value = parseNumber(item);
+    if (value === null || value >= 0) {
+      throw new RangeError(
+        `"${item}" is not a negative number; missing-value codes are negative numbers such as -1 or -99.9 (a positive number is a result).`,
+      );
+    }
+    if (!numbers.includes(value)) numbers.push(value);
+  }
+  return numbers;
+}
+
 /** Interprets one non-empty result text. Unknown text is kept and flagged `invalid`, never guessed at. */
 export function parseLabValue(text: string, options: LabValueOptions): LabValue {
   // Most results are plain numbers: try that first, before any string work.
@@ -62,6 +106,7 @@ export function parseLabValue(text: string, options: LabValueOptions): LabValue 
   const value = parseNumber(trimmed);
   if (value === null) return { value: null, flag: 'invalid' };
   if (value < 0) {
+    if (isMissingSentinel(value, options.missingSentinels)) return { value: null, flag: 'missing' };
     return options.negativeIsBelowDetection
       ? { value: -value, flag: 'bdl' }
       : { value: null, flag: 'invalid' };

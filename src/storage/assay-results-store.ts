@@ -146,3 +146,40 @@ export function reassayCounts(db: Database): Map<number, number> {
     .all() as { analyte: number; samples: number }[];
   return new Map(rows.map((row) => [row.analyte, row.samples]));
 }
+
+export interface ResultReading {
+  sample: number;
+  analyte: number;
+  seq: number;
+  hole: number;
+  value: number | null;
+  flag: AssayFlag;
+  lab_text: string;
+}
+
+/**
+ * Results whose lab text starts with one of the given negative numbers (-1, -999.0): the candidates to
+ * read again when the project's missing-value codes change. SQL narrows by the number; the domain's
+ * parser decides (a text such as "-1abc" is passed back and stays what it was).
+ */
+export function resultsWithNumberText(db: Database, numbers: readonly number[]): ResultReading[] {
+  if (numbers.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT r.sample, r.analyte, r.seq, s.hole, r.value, r.flag, r.lab_text
+         FROM assay_results r JOIN samples s ON s.id = r.sample
+        WHERE ltrim(r.lab_text) LIKE '-%' AND CAST(trim(r.lab_text) AS REAL) IN (SELECT value FROM json_each(?))
+        ORDER BY r.sample, r.analyte, r.seq`,
+    )
+    .all(JSON.stringify(numbers)) as ResultReading[];
+}
+
+/** Writes a result's number and flag as read again (the lab text is never changed). */
+export function updateResultReading(
+  db: Database,
+): (key: { sample: number; analyte: number; seq: number }, value: number | null, flag: AssayFlag) => void {
+  const statement = db.prepare(
+    'UPDATE assay_results SET value = ?, flag = ? WHERE sample = ? AND analyte = ? AND seq = ?',
+  );
+  return (key, value, flag) => statement.run(value, flag, key.sample, key.analyte, key.seq);
+}

@@ -104,20 +104,29 @@ export function listScanHoles(db: Database, holeIds: readonly string[] | null): 
 export interface HoleErrorSummary {
   rowId: number;
   holeId: string;
+  /** The table the errors are stored against ('assays' for results, with the analyte as column). */
+  table: string;
+  column: string | null;
   rule: string;
   count: number;
   /** One of the messages, to show what is wrong. */
   example: string;
 }
 
-/** Errors in the problems table per hole and rule: those holes are left out of calculations. */
+/**
+ * Errors in the problems table per hole, table, column and rule: the calculations decide from these
+ * which holes to leave out (those with errors in what they read). The column only matters for results
+ * (the analyte) and collars (position or orientation), so for other tables it is folded.
+ */
 export function holeErrorSummaries(db: Database): HoleErrorSummary[] {
   return db
     .prepare(
-      `SELECT p.hole AS rowId, h.hole_id AS holeId, p.rule, count(*) AS count, min(p.message) AS example
+      `SELECT p.hole AS rowId, h.hole_id AS holeId, p.table_name AS "table",
+              CASE WHEN p.table_name IN ('assays', 'holes') THEN p.column_name END AS "column",
+              p.rule, count(*) AS count, min(p.message) AS example
          FROM problems p JOIN holes h ON h.id = p.hole
         WHERE p.severity = 'error'
-        GROUP BY p.hole, p.rule ORDER BY h.hole_id, p.rule`,
+        GROUP BY p.hole, 3, 4, p.rule ORDER BY h.hole_id, 3, 4, p.rule`,
     )
     .all() as HoleErrorSummary[];
 }

@@ -2,6 +2,7 @@
 // on million-row projects and leave the connection free to write between them; only the columns the
 // rules read are fetched, because turning SQLite values into JavaScript is the expensive part.
 import type { Database } from 'better-sqlite3';
+import { ppmFactor } from '../domain/assay-values';
 import { cachedStatement } from './statement-cache';
 import type { AssayFlag, SampleType } from '../domain/model';
 import type {
@@ -34,9 +35,10 @@ function groupByHole<T>(
 
 /** One hole's collar fields the rules read, or undefined when there is no such hole row. */
 export function holeUnderTest(db: Database, holeRowId: number): HoleUnderTest | undefined {
-  return cachedStatement(db, 'SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id = ?').get(
-    holeRowId,
-  ) as HoleUnderTest | undefined;
+  return cachedStatement(
+    db,
+    'SELECT id, hole_id, eoh, easting, northing, elevation FROM holes WHERE id = ?',
+  ).get(holeRowId) as HoleUnderTest | undefined;
 }
 
 const HAS_ROWS = {
@@ -58,7 +60,7 @@ export function* holeBundleBatches(db: Database, options: BundleOptions = {}): G
     : (cachedStatement(db, 'SELECT id FROM holes ORDER BY id').pluck().all() as number[]);
   const holes = cachedStatement(
     db,
-    'SELECT id, hole_id, eoh, easting, northing FROM holes WHERE id >= ? AND id <= ? ORDER BY id',
+    'SELECT id, hole_id, eoh, easting, northing, elevation FROM holes WHERE id >= ? AND id <= ? ORDER BY id',
   );
   const surveys = cachedStatement(
     db,
@@ -132,9 +134,13 @@ export interface AssayCheckRow {
   lab_text: string;
 }
 
+/** A result's unit factor to ppm in SQL, as ppmFactor in domain/assay-values. */
+const PPM_FACTOR_SQL = `(CASE a.unit WHEN '%' THEN ${ppmFactor('%')} WHEN 'ppb' THEN ${ppmFactor('ppb')} WHEN 'oz/t' THEN ${ppmFactor('oz/t')} ELSE 1 END)`;
+
 /**
  * Preferred results of the samples whose results need a closer look by the assay rules: an unreadable
- * result or a percent analyte. SQL narrows the million-row table down; the domain rule decides.
+ * result, a percent analyte, or a below-detection limit over 100 % (1,000,000 ppm). SQL narrows the
+ * million-row table down; the domain rule decides.
  */
 export function assayCheckCandidates(db: Database, holeLow: number, holeHigh: number): AssayCheckRow[] {
   return cachedStatement(
@@ -143,9 +149,11 @@ export function assayCheckCandidates(db: Database, holeLow: number, holeHigh: nu
          SELECT r.sample FROM samples s
            JOIN assay_results r ON r.sample = s.id AND r.preferred = 1
            JOIN analytes a ON a.id = r.analyte
-          WHERE s.hole >= ? AND s.hole <= ? AND (r.flag = 'invalid' OR (a.unit = '%' AND r.flag = 'value'))
+          WHERE s.hole >= ? AND s.hole <= ?
+            AND (r.flag = 'invalid' OR (a.unit = '%' AND r.flag = 'value')
+                 OR (r.flag = 'bdl' AND r.value * ${PPM_FACTOR_SQL} > 1000000))
           GROUP BY r.sample
-         HAVING max(r.flag = 'invalid') = 1 OR max(r.value) > 100 OR sum(r.value) > 100
+         HAVING max(r.flag <> 'value') = 1 OR max(r.value) > 100 OR sum(r.value) > 100
        )
        SELECT s.hole, h.hole_id, s.id AS sample, s.sample_id, s.depth_from, a.code AS analyte, a.unit, r.value, r.flag, r.lab_text
          FROM suspect JOIN samples s ON s.id = suspect.sample JOIN holes h ON h.id = s.hole

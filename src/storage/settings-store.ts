@@ -13,6 +13,10 @@ export function setSetting(db: Database, key: string, value: string): void {
   ).run(key, value);
 }
 
+export function deleteSetting(db: Database, key: string): void {
+  db.prepare('DELETE FROM project_settings WHERE key = ?').run(key);
+}
+
 export function getNumberSetting(db: Database, key: string, fallback: number): number {
   const text = getSetting(db, key);
   const value = text === null ? NaN : Number(text);

@@ -1,5 +1,6 @@
 // The drillbench command line, run in-process on real project files.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, runCli } from '../../src/cli/main';
@@ -70,6 +71,36 @@ describe('drillbench CLI', () => {
     const table = await cli('validate', project, '--severity', 'error');
     expect(table.out).toMatch(/^Rule\s+Severity\s+Hole\s+Table\s+Row\s+Message/);
     expect(table.out).toContain('4 errors, 208 warnings');
+  });
+
+  it("reads -999 as no result, says so, and takes the project's own codes from drillbench settings", async () => {
+    const folder = tempFolder();
+    const project = join(folder, 'codes.drillbench');
+    await cli('new', project);
+    const assays = join(folder, 'assay.csv');
+    writeFileSync(assays, 'hole_id,from,to,Cu_pct\nDH1,0,1,1.5\nDH1,1,2,-999\nDH1,2,3,-1\n');
+    const imported = await cli('import', project, '--assays', assays);
+    expect(imported.out).toContain(
+      'note: assay.csv: 1 result read as missing-value codes (no result), not as below detection: -999 (1).',
+    );
+    const listed = await cli('settings', project);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(
+      /assays\.missing_sentinels\s+\(none\)\s+\(none\)\s+Negative numbers that mean/,
+    );
+    const set = await cli('settings', project, 'assays.missing_sentinels=-1');
+    expect(set).toMatchObject({
+      code: 0,
+      out: 'assays.missing_sentinels = -1. 1 stored result re-read: 1 now missing-value codes (no result); 1 hole re-validated.',
+    });
+    expect(await cli('settings', project, 'assays.missing_sentinels=1')).toMatchObject({
+      code: 3,
+      err: expect.stringContaining('"1" is not a negative number'),
+    });
+    expect(await cli('settings', project, 'dogleg')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Give the setting as KEY=VALUE'),
+    });
   });
 
   it('refuses a missing project and a malformed file with exit status 3, writing nothing', async () => {

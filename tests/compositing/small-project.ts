@@ -29,7 +29,13 @@ export interface SmallProject {
     options?: { seq?: number; preferred?: 0 | 1; text?: string },
   ): void;
   lithology(hole: number, from: number, to: number, code: string): number;
-  problem(hole: number, rule: string, severity: 'error' | 'warning', message: string): void;
+  problem(
+    hole: number,
+    rule: string,
+    severity: 'error' | 'warning',
+    message: string,
+    where?: { table?: string; column?: string },
+  ): void;
   close(): void;
 }
 
@@ -55,9 +61,10 @@ export function smallProject(
           )
           .run(
             holeId,
-            fields.easting ?? 1000,
-            fields.northing ?? 2000,
-            fields.elevation ?? 300,
+            // A field given as null stays null (no coordinate); one not given gets a plausible value.
+            fields.easting !== undefined ? fields.easting : 1000,
+            fields.northing !== undefined ? fields.northing : 2000,
+            fields.elevation !== undefined ? fields.elevation : 300,
             fields.azimuth ?? null,
             fields.dip ?? null,
             fields.eoh ?? null,
@@ -113,10 +120,10 @@ export function smallProject(
           .run(hole, from, to, code).lastInsertRowid,
       );
     },
-    problem(hole, rule, severity, message) {
+    problem(hole, rule, severity, message, where = {}) {
       db.prepare(
-        "INSERT INTO problems (hole, table_name, rule, severity, message) VALUES (?, 'samples', ?, ?, ?)",
-      ).run(hole, rule, severity, message);
+        'INSERT INTO problems (hole, table_name, column_name, rule, severity, message) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(hole, where.table ?? 'samples', where.column ?? null, rule, severity, message);
     },
     close() {
       closeProject(project);

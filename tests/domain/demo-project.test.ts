@@ -4,12 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLabValue } from '../../src/domain/assay-values';
 import { buildDemoProject, SEED_HOLES, type DemoProject } from '../../src/domain/demo/demo-project';
 import type { LithologyRow, Problem, SampleRow, SurveyRow } from '../../src/domain/model';
-import {
-  checkDuplicateSampleIds,
-  checkSampleAssays,
-  DEFAULT_VALIDATION,
-  validateHole,
-} from '../../src/domain/validation/rules';
+import { checkDuplicateSampleIds, DEFAULT_VALIDATION, validateHole } from '../../src/domain/validation/rules';
+import { checkSampleAssays } from '../../src/domain/validation/assay-checks';
 
 const project = buildDemoProject();
 const regular = project.samples.filter((s) => s.sample_type === 'regular');

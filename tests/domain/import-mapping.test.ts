@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyteFromHeader, parseLabValue } from '../../src/domain/assay-values';
+import { analyteFromHeader, parseLabValue, parseSentinelList } from '../../src/domain/assay-values';
 import { mapHeaders, MappingError } from '../../src/domain/import/header-mapping';
 import { parseField, parseNumber, TABLE_FIELDS } from '../../src/domain/table-fields';
 import { detectDipConvention } from '../../src/domain/dip';
@@ -104,6 +104,37 @@ describe('lab values', () => {
   });
 });
 
+describe('missing-value sentinels', () => {
+  const options = { negativeIsBelowDetection: true };
+  it('reads -99, -999 and -9999 as missing, not as below a limit of thousands', () => {
+    for (const text of ['-99', '-999', '-9999', '-999.0', ' -9999 '])
+      expect(parseLabValue(text, options)).toEqual({ value: null, flag: 'missing' });
+    // Whether or not negatives are below-detection codes.
+    expect(parseLabValue('-999', { negativeIsBelowDetection: false })).toEqual({
+      value: null,
+      flag: 'missing',
+    });
+    // Other negatives stay below-detection codes; -99.9 is not a built-in sentinel.
+    expect(parseLabValue('-0.01', options)).toEqual({ value: 0.01, flag: 'bdl' });
+    expect(parseLabValue('-99.9', options)).toEqual({ value: 99.9, flag: 'bdl' });
+    expect(parseLabValue('-1', options)).toEqual({ value: 1, flag: 'bdl' });
+  });
+
+  it("adds the project's own codes", () => {
+    const own = { ...options, missingSentinels: [-1, -99.9] };
+    expect(parseLabValue('-1', own)).toEqual({ value: null, flag: 'missing' });
+    expect(parseLabValue('-99.9', own)).toEqual({ value: null, flag: 'missing' });
+    expect(parseLabValue('-0.5', own)).toEqual({ value: 0.5, flag: 'bdl' });
+  });
+
+  it('takes a typed list of negative numbers only', () => {
+    expect(parseSentinelList('-1, -99.9;-1  -5')).toEqual([-1, -99.9, -5]);
+    expect(parseSentinelList('')).toEqual([]);
+    expect(() => parseSentinelList('-1, 999')).toThrow(/"999" is not a negative number/);
+    expect(() => parseSentinelList('x')).toThrow(/"x" is not a negative number/);
+  });
+});
+
 describe('field rules', () => {
   const field = (table: 'holes' | 'surveys', key: string) =>
     TABLE_FIELDS[table].find((spec) => spec.key === key)!;
@@ -137,9 +168,38 @@ describe('field rules', () => {
 });
 
 describe('dip convention hint', () => {
-  it('reads the sign of most dips and refuses to guess from a mixture', () => {
-    expect(detectDipConvention([60, 75, 90, 45]).convention).toBe('positive-down');
-    expect(detectDipConvention([-60, -75, 30, -90, -80]).convention).toBe('negative-down');
-    expect(detectDipConvention([-60, 60, -50, 50]).convention).toBeNull();
+  const holes = (spec: Record<string, number[]>) =>
+    Object.entries(spec).flatMap(([hole, dips]) => dips.map((dip) => ({ hole, dip })));
+
+  it('reads the sign most holes point down with, and refuses to guess from a mixture', () => {
+    expect(detectDipConvention(holes({ A: [60], B: [75, 76], C: [90], D: [45] })).convention).toBe(
+      'positive-down',
+    );
+    expect(detectDipConvention(holes({ A: [-60], B: [-75], C: [30], D: [-90], E: [-80] })).convention).toBe(
+      'negative-down',
+    );
+    const mixed = detectDipConvention(holes({ A: [-60], B: [60], C: [-50], D: [50] }));
+    expect(mixed.convention).toBeNull();
+    expect(mixed.reason).toBe(
+      '2 holes with negative dips (A, C), 2 holes with positive dips (B, D): too mixed to tell which sign is down',
+    );
+  });
+
+  it('gives each hole one vote: 50 gyro stations of one up-hole do not outvote five down-holes', () => {
+    const gyro = Array.from({ length: 50 }, (_, k) => 30 + k * 0.1);
+    const hint = detectDipConvention(
+      holes({ UP1: gyro, DH1: [-60, -59], DH2: [-55], DH3: [-70, -69], DH4: [-45], DH5: [-80, -80] }),
+    );
+    expect(hint.convention).toBe('negative-down');
+    expect(hint.reason).toBe(
+      '5 holes with negative dips, 1 hole with positive dips: most holes point down, so negative-down; UP1 is read as an up-hole',
+    );
+    expect(hint.otherWay).toEqual(['UP1']);
+  });
+
+  it('names holes whose own dips have both signs', () => {
+    const hint = detectDipConvention(holes({ A: [-60, -61, 2], B: [-70], C: [-50], D: [-80], E: [-45, 1] }));
+    expect(hint.convention).toBe('negative-down');
+    expect(hint.reason).toContain('; E has as many dips of each sign and is not counted');
   });
 });

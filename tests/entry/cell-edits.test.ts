@@ -177,6 +177,40 @@ describe('assay cells', () => {
   });
 });
 
+describe('missing-value codes in the grid', () => {
+  const zn = () =>
+    one<Record<string, unknown>>(
+      'SELECT value, lab_text, flag FROM assay_results WHERE sample = 1 AND analyte = 1',
+    );
+
+  it('stores -999 as no result, flags an impossible limit, and follows the project setting', async () => {
+    const { api } = fixture;
+    await api['table.edit']({ table: 'samples', edits: [{ rowId: 1, column: 'analyte:Zn', text: '-999' }] });
+    expect(zn()).toEqual({ value: null, lab_text: '-999', flag: 'missing' });
+    const result = await api['table.edit']({
+      table: 'samples',
+      edits: [{ rowId: 1, column: 'analyte:Zn', text: '-5000' }],
+    });
+    expect(zn()).toEqual({ value: 5000, lab_text: '-5000', flag: 'bdl' });
+    const row = result.rows.find((r) => r.id === 1) as SamplePageRow;
+    expect(row.problems.map((p) => `${p.rule}:${p.column}`)).toContain('assay-implausible-limit:analyte:Zn');
+    await expectProblemsCurrent();
+    const before = (await api['settings.list']({})).find((s) => s.key === 'assays.missing_sentinels');
+    expect(before).toMatchObject({ value: '', isDefault: true });
+    const change = await api['settings.set']({ key: 'assays.missing_sentinels', value: '-5000' });
+    expect(change.effect).toBe(
+      '1 stored result re-read: 1 now missing-value codes (no result); 1 hole re-validated.',
+    );
+    expect(zn()).toEqual({ value: null, lab_text: '-5000', flag: 'missing' });
+    await expectProblemsCurrent();
+    const refused = await apiError(api['settings.set']({ key: 'assays.missing_sentinels', value: '5000' }));
+    expect(refused.message).toContain('"5000" is not a negative number');
+    expect((await apiError(api['settings.set']({ key: 'no.such', value: '1' }))).message).toContain(
+      'There is no project setting "no.such"',
+    );
+  });
+});
+
 describe('project-wide rules after an edit', () => {
   it('re-checks only the sample IDs involved and agrees with a full check', async () => {
     const { api } = fixture;

@@ -1,7 +1,8 @@
-// Copper Creek (porphyry Cu-Mo, metres, messy): the 7 holes whose assay intervals overlap have validation
-// errors, so every run leaves them out and names them; the other holes obey the intercept rules when
-// recomputed from the CSV (negative codes as below detection at half the limit), and rows worked by hand
-// hold. Composites restarted at lithology boundaries never cross one.
+// Copper Creek (porphyry Cu-Mo, metres, messy): 7 holes have overlap errors, 2 in their samples and 5 in
+// their lithology only. A Cu run reads samples and assays, not lithology, so it leaves out the 2 and
+// names the table and rule; composites restarted at lithology boundaries leave out all 7. The holes read
+// obey the intercept rules when recomputed from the CSV (negative codes as below detection at half the
+// limit), and rows worked by hand hold. Composites restarted at lithology boundaries never cross one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interceptsFromTable } from '../../src/domain/compositing/run-results';
 import { numberColumn, textAt, textColumn } from '../../src/domain/compositing/result-table';
@@ -29,6 +30,7 @@ const PARAMS = {
 let data: DatasetProject;
 let run: RunOutcome;
 let errorHoles: string[];
+let sampleErrorHoles: string[];
 const assays = groupBy(readCsv('copper_creek/assay.csv'), '\ufeffhole_ID');
 
 /** Cu as calculations count it: a negative code is below detection, at half the limit. */
@@ -52,12 +54,18 @@ beforeAll(() => {
     )
     .pluck()
     .all() as string[];
+  sampleErrorHoles = data.project.db
+    .prepare(
+      "SELECT DISTINCT h.hole_id FROM problems p JOIN holes h ON h.id = p.hole WHERE p.severity = 'error' AND p.table_name IN ('samples', 'assays') ORDER BY h.hole_id",
+    )
+    .pluck()
+    .all() as string[];
   run = runKind(data.project, 'intercepts', { params: PARAMS }, control);
 });
 afterAll(() => data.close());
 
 describe('Copper Creek intercepts through the storage scan', () => {
-  it('leaves out exactly the holes with overlap errors, and names them in the statement', () => {
+  it('leaves out only the holes with errors in what it reads, naming the table and rule', () => {
     expect(errorHoles).toEqual([
       'CA28_PLUS_8',
       'CA40_PLUS_8',
@@ -67,21 +75,40 @@ describe('Copper Creek intercepts through the storage scan', () => {
       'RPE-08-039',
       'VIX24-2',
     ]);
-    expect(run.run.excluded.map((h) => h.holeId)).toEqual(errorHoles);
-    for (const hole of run.run.excluded) {
-      expect(hole.source).toBe('validation');
-      expect(hole.reason).toMatch(/^validation errors: overlapping intervals( \(\d+\))?$/);
-    }
-    expect(run.run.excluded.find((h) => h.holeId === 'NE-6')!.reason).toBe(
-      'validation errors: overlapping intervals (156)',
-    );
+    // Samples overlap in two holes; the other five have overlapping lithology only.
+    expect(sampleErrorHoles).toEqual(['CA28_PLUS_8', 'NE-6']);
+    expect(run.run.excluded).toEqual([
+      {
+        holeId: 'CA28_PLUS_8',
+        reason: 'validation errors in samples: overlapping intervals (11)',
+        source: 'validation',
+      },
+      {
+        holeId: 'NE-6',
+        reason: 'validation errors in samples: overlapping intervals (156)',
+        source: 'validation',
+      },
+    ]);
     const results = interceptsFromTable(run.table, PARAMS.analytes).map((r) => r.intercept.holeId);
-    for (const hole of errorHoles) expect(results).not.toContain(hole);
+    for (const hole of sampleErrorHoles) expect(results).not.toContain(hole);
     const stored = loadRun(data.project.db, run.run.id);
     const report = interceptReport(stored, run.table);
     expect(report.statement).toMatch(
-      /7 holes were left out of the calculation because of data errors: CA28_PLUS_8 \(validation errors: overlapping intervals \(11\)\); CA40_PLUS_8 /,
+      /2 holes were left out of the calculation because of data errors: CA28_PLUS_8 \(validation errors in samples: overlapping intervals \(11\)\); NE-6 /,
     );
+  });
+
+  it('reads HN-1, whose lithology overlaps but whose 99 samples at or above 0.3 % Cu do not', () => {
+    const above = (assays.get('HN-1') ?? []).filter((r) => (cu(r.Cu_pct) ?? 0) >= CUTOFF);
+    expect(above.length).toBe(99);
+    const rows = interceptsFromTable(run.table, PARAMS.analytes).map((r) => r.intercept);
+    const hn1 = rows.filter((i) => i.holeId === 'HN-1' && i.kind === 'intercept');
+    expect(hn1.length).toBeGreaterThan(0);
+    // Each of its above-cutoff samples lies in one of its intercepts or in a run too short to report.
+    const covered = above.filter((r) =>
+      hn1.some((i) => Number(r.depth_from) >= i.from - 1e-9 && Number(r.depth_to) <= i.to + 1e-9),
+    );
+    expect(covered.length).toBeGreaterThan(50);
   });
 
   it('obeys the rules on every other hole, recomputed from the CSV', () => {
@@ -145,7 +172,7 @@ describe('Copper Creek composites', () => {
       { params: { length: 10, analytes: ['Cu'] } },
       control,
     );
-    expect(composites.run.excluded.map((h) => h.holeId)).toEqual(errorHoles);
+    expect(composites.run.excluded.map((h) => h.holeId)).toEqual(sampleErrorHoles);
     const t = composites.table;
     const from = numberColumn(t, 'from');
     const value = numberColumn(t, 'a:Cu');
@@ -157,12 +184,18 @@ describe('Copper Creek composites', () => {
   });
 
   it('restarts at lithology boundaries: no composite crosses one', () => {
-    const composites = runKind(
+    const run = runKind(
       data.project,
       'composites',
       { params: { length: 10, analytes: ['Cu'], domains: true, residual: 'keep' } },
       control,
-    ).table;
+    );
+    // Domains read the lithology: now the holes with lithology overlaps are out too, and say why.
+    expect(run.run.excluded.map((h) => h.holeId)).toEqual(errorHoles);
+    expect(run.run.excluded.find((h) => h.holeId === 'HN-1')!.reason).toBe(
+      'validation errors in lithology: overlapping intervals',
+    );
+    const composites = run.table;
     const lithology = groupBy(readCsv('copper_creek/lithology.csv'), '\ufeffhole_ID');
     const from = numberColumn(composites, 'from');
     const to = numberColumn(composites, 'to');

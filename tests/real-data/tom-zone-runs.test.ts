@@ -171,3 +171,31 @@ describe('Tom zone through the storage scan', () => {
     expect(checked).toBeGreaterThan(20);
   });
 });
+
+describe('Tom zone surveys: sharp bends', () => {
+  // The dense gyro surveys (stations 1 to 3 m apart) bend for real in places: TRC20-002 flattens from
+  // -78 to -60 deg over 60 m, a degree or more every 3 m (10 to 13 deg per 30 m). Judged over a stretched
+  // 30 m those read as 1 deg per 30 m and nothing was said (153 warnings in 76 holes); now each step
+  // shows its true severity, while bends under 1 deg (reading noise: 0.25 deg in 1 m is "7.5 deg per
+  // 30 m") stay quiet.
+  it('warns 284 bends in 100 holes, each with its true severity and at least 1 deg', () => {
+    const warnings = data.project.db
+      .prepare(
+        "SELECT h.hole_id, p.message FROM problems p JOIN holes h ON h.id = p.hole WHERE p.rule = 'survey-dogleg'",
+      )
+      .all() as { hole_id: string; message: string }[];
+    expect(warnings.length).toBe(284);
+    expect(new Set(warnings.map((w) => w.hole_id)).size).toBe(100);
+    for (const { message } of warnings) {
+      const [, severity, angle, length] =
+        /^Bend of ([\d.]+) deg per 30 m \(([\d.]+) deg in ([\d.]+) m\)/.exec(message)!;
+      expect(Number(angle)).toBeGreaterThanOrEqual(1);
+      // The printed angle has two decimals, so compare within their rounding.
+      const fromParts = (Number(angle) * 30) / Number(length);
+      expect(Math.abs(Number(severity) - fromParts)).toBeLessThan(0.05 + (0.005 * 30) / Number(length));
+    }
+    expect(warnings.find((w) => w.hole_id === 'TRC20-002')?.message).toMatch(
+      /^Bend of 1\d\.\d deg per 30 m \(1\.\d+ deg in 3\.0\d m\) between/,
+    );
+  });
+});

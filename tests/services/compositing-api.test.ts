@@ -147,12 +147,16 @@ describe('compositing API', () => {
     try {
       const run = await finished<RunInfo>(await call<JobStatus>('intercepts.start', PRESET));
       expect(run.excluded).toEqual([
-        { holeId: 'EUG-11-089', reason: 'validation errors: overlapping intervals', source: 'validation' },
+        {
+          holeId: 'EUG-11-089',
+          reason: 'validation errors in samples: overlapping intervals',
+          source: 'validation',
+        },
       ]);
       expect(run.resultRows).toBe(20);
       const report = await call<InterceptReport>('runs.report', { id: run.id });
       expect(report.statement).toContain(
-        '1 hole was left out of the calculation because of data errors: EUG-11-089 (validation errors: overlapping intervals).',
+        '1 hole was left out of the calculation because of data errors: EUG-11-089 (validation errors in samples: overlapping intervals).',
       );
       expect(run.dataHash).not.toBe(first.dataHash);
     } finally {

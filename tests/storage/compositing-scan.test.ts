@@ -148,15 +148,51 @@ describe('compositing scan', () => {
     expect(listScanHoles(small.project.db, ['B']).map((h) => h.holeId)).toEqual(['B']);
   });
 
-  it('summarises errors per hole and rule, ignoring warnings', () => {
+  it('summarises errors per hole, table and rule (and analyte for results), ignoring warnings', () => {
     const { a, b } = build();
     small.problem(a, 'interval-overlap', 'error', 'Sample 2 overlaps sample 1.');
     small.problem(a, 'interval-overlap', 'error', 'Sample 3 overlaps sample 2.');
+    small.problem(a, 'interval-overlap', 'error', 'Lithology MS overlaps.', { table: 'lithology' });
     small.problem(a, 'interval-gap', 'warning', 'Gap.');
-    small.problem(b, 'past-end-of-hole', 'error', 'Sample ends past EOH.');
+    small.problem(a, 'assay-unreadable', 'error', 'Ag unreadable.', { table: 'assays', column: 'Ag' });
+    small.problem(b, 'past-end-of-hole', 'error', 'Sample ends past EOH.', { column: 'depth_to' });
     expect(holeErrorSummaries(small.project.db)).toEqual([
-      { rowId: a, holeId: 'A', rule: 'interval-overlap', count: 2, example: 'Sample 2 overlaps sample 1.' },
-      { rowId: b, holeId: 'B', rule: 'past-end-of-hole', count: 1, example: 'Sample ends past EOH.' },
+      {
+        rowId: a,
+        holeId: 'A',
+        table: 'assays',
+        column: 'Ag',
+        rule: 'assay-unreadable',
+        count: 1,
+        example: 'Ag unreadable.',
+      },
+      {
+        rowId: a,
+        holeId: 'A',
+        table: 'lithology',
+        column: null,
+        rule: 'interval-overlap',
+        count: 1,
+        example: 'Lithology MS overlaps.',
+      },
+      {
+        rowId: a,
+        holeId: 'A',
+        table: 'samples',
+        column: null,
+        rule: 'interval-overlap',
+        count: 2,
+        example: 'Sample 2 overlaps sample 1.',
+      },
+      {
+        rowId: b,
+        holeId: 'B',
+        table: 'samples',
+        column: null,
+        rule: 'past-end-of-hole',
+        count: 1,
+        example: 'Sample ends past EOH.',
+      },
     ]);
   });
 

@@ -28,7 +28,8 @@ export const compositeCommand: CliCommand = {
          [--domains] [--preset NAME] [--holes ID,ID] --out F
 
 Cuts each hole into lengths C from the anchor, splits samples at the cuts and averages each piece per
-analyte. Holes with validation errors are left out and named; the run is saved (see drillbench runs).
+analyte. Holes with validation errors in what the run reads (samples, the analytes composited, lithology
+with --domains) are left out and named; the run is saved (see drillbench runs).
 --out F writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are hole_id, from,
 to, length, sampled_length, then one per analyte, at full precision (and domain with --domains).
   --length     composite length C in the project's length unit

@@ -27,7 +27,8 @@ Desurveys each hole from its collar and surveys by minimum curvature (straight a
 and below the last; a hole without surveys follows its collar azimuth and dip). Writes a row at the
 collar, at every survey station and at the end of the hole (the recorded end, else the deepest of its
 intervals and surveys), and every S along the hole when --step is given. Columns: hole_id, depth, x, y, z
-(elevation), in the project's length unit. Holes with validation errors are left out and named.
+(elevation), in the project's length unit. Holes with validation errors in their collar or surveys are
+left out and named.
   --step    also a row every S down the hole
   --holes   only these holes
   --out     .csv, .xlsx, or - for CSV on standard output`,

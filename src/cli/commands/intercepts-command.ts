@@ -33,8 +33,8 @@ export const interceptsCommand: CliCommand = {
          [--plane DIP/DIPDIR] [--analytes A,B] [--preset NAME] [--holes ID,ID] [--out F] [--report]
 
 Finds significant intercepts hole by hole (rules in docs/compositing.md) and saves the run with its
-parameters and a hash of the data read (see drillbench runs). Holes with validation errors are left out
-and named. --out F writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are
+parameters and a hash of the data read (see drillbench runs). Holes with validation errors in what the
+run reads (samples, the analytes used; surveys with --plane) are left out and named. --out F writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are
 hole_id, kind, from, to, length, true_thickness, grade, then one per analyte, at full precision.
 Without --out the news-release report is printed.
   --grade             grade expression over analyte codes: Zn, Zn + Pb, Cu + 0.62 * Au

@@ -40,6 +40,8 @@ export interface AnalyteInfo {
 export interface CellContext extends ParseContext {
   /** A negative result is a below-detection code (-0.01 means <0.01), as in the importer's default. */
   negativeIsBelowDetection: boolean;
+  /** The project's own missing-value codes, beside the built-in -99, -999 and -9999. */
+  missingSentinels?: readonly number[];
   /** Analytes by code; an analyte column must name one of them. */
   analytes: ReadonlyMap<string, AnalyteInfo>;
 }
@@ -61,10 +63,11 @@ export function parseResultText(
   analyte: AnalyteInfo,
   raw: string,
   negativeIsBelowDetection: boolean,
+  missingSentinels?: readonly number[],
 ): CellParse {
   const text = raw.trim();
   if (text === '') return { ok: true, kind: 'result', analyte, result: null };
-  const parsed = parseLabValue(text, { negativeIsBelowDetection });
+  const parsed = parseLabValue(text, { negativeIsBelowDetection, missingSentinels });
   if (parsed.flag === 'invalid') {
     return {
       ok: false,
@@ -89,7 +92,7 @@ export function parseCell(table: DataTable, columnId: string, raw: string, conte
   if (code !== null) {
     const analyte = context.analytes.get(code);
     if (!analyte) return { ok: false, message: `There is no analyte ${code} in this project.` };
-    return parseResultText(analyte, raw, context.negativeIsBelowDetection);
+    return parseResultText(analyte, raw, context.negativeIsBelowDetection, context.missingSentinels);
   }
   const field = fieldOfColumn(table, columnId);
   if (!field) return { ok: false, message: `The ${table} table has no column "${columnId}" to edit.` };

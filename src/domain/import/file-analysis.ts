@@ -1,7 +1,7 @@
 // What the import wizard learns from a file's header and first rows before anything is written: which
 // kind of file it is, where its dips and lengths are (for the unit and dip hints), and what its assay
 // columns hold (numbers, negative codes, text codes) so the user can say what each code means.
-import { parseLabValue } from '../assay-values';
+import { isMissingSentinel, parseLabValue } from '../assay-values';
 import { detectDipConvention, type DipConventionHint } from '../dip';
 import type { AssayFlag } from '../model';
 import { parseNumber } from '../table-fields';
@@ -69,6 +69,7 @@ export interface AnalysisOptions {
   decimalComma: boolean;
   negativeIsBelowDetection: boolean;
   codes?: ReadonlyMap<string, AssayFlag>;
+  missingSentinels?: readonly number[];
 }
 
 export interface CodeCount {
@@ -82,9 +83,13 @@ export interface AssayColumnStats {
   column: number;
   header: string;
   numbers: number;
+  /** Negative numbers other than missing-value codes: below-detection codes, unless switched off. */
   negatives: number;
   empty: number;
-  /** Each distinct non-numeric text (codes, '<0.01', '>10'), most frequent first. */
+  /**
+   * Each distinct non-numeric text (codes, '<0.01', '>10') and missing-value number (-999), most
+   * frequent first.
+   */
   texts: CodeCount[];
 }
 
@@ -141,7 +146,7 @@ export function assayColumnStats(
         continue;
       }
       const value = parseNumber(numberText(raw, options.decimalComma));
-      if (value !== null) {
+      if (value !== null && !(value < 0 && isMissingSentinel(value, options.missingSentinels))) {
         stats.numbers++;
         if (value < 0) stats.negatives++;
         continue;
@@ -178,7 +183,13 @@ export function fileHints(
   };
   const collect = (field: string) =>
     rows.map((row) => read(row, field)).filter((value): value is number => value !== null);
-  const dips = collect('dip');
+  const holeColumn = mapping.fields.hole_id;
+  const dips = rows.flatMap((row) => {
+    const dip = read(row, 'dip');
+    return dip === null
+      ? []
+      : [{ hole: holeColumn === undefined ? '' : (row.fields[holeColumn] ?? '').trim(), dip }];
+  });
   const dipConvention =
     mapping.kind === 'collars' || mapping.kind === 'surveys'
       ? { ...detectDipConvention(dips), dips: dips.length }

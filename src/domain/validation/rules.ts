@@ -1,6 +1,8 @@
 // The validation rules every drill-hole database needs, as pure functions over one hole's rows. The CLI's
 // `validate`, the grids' flags and the importers all call these, so a rule is written once.
 import { doglegAngle, doglegSeverity } from '../desurvey/dogleg';
+
+const RADIANS = Math.PI / 180;
 import type { LengthUnit, LithologyRow, Problem, SampleRow, SurveyRow } from '../model';
 
 export const RULES = {
@@ -12,9 +14,11 @@ export const RULES = {
   'survey-duplicate-depth': { severity: 'error', title: 'Two surveys at one depth' },
   'survey-dogleg': { severity: 'warning', title: 'Sharp bend between surveys' },
   'collar-missing': { severity: 'error', title: 'Hole without collar coordinates' },
+  'collar-elevation-missing': { severity: 'error', title: 'Hole without collar elevation' },
   'duplicate-sample-id': { severity: 'error', title: 'Sample ID used twice' },
   'duplicate-parent-missing': { severity: 'warning', title: 'Duplicate of an unknown sample' },
   'assay-unreadable': { severity: 'error', title: 'Result text not a number or known code' },
+  'assay-implausible-limit': { severity: 'error', title: 'Detection limit over 100 % (1,000,000 ppm)' },
   'assay-over-100-percent': { severity: 'error', title: 'Percent value over 100' },
   'assay-percent-sum': { severity: 'error', title: 'Percent analytes sum over 100' },
 } as const;
@@ -25,12 +29,18 @@ export interface ValidationSettings {
   lengthUnit: LengthUnit;
   /** Dogleg severity, in degrees per 30 m (per 100 ft in a feet project), above which a bend is warned. */
   doglegLimit: number;
+  /**
+   * Bends smaller than this many degrees are reading noise, whatever their severity: two close gyro
+   * stations half a degree apart say nothing about the hole.
+   */
+  doglegMinAngle: number;
   /** Gaps and overlaps smaller than this (in the project's unit) are rounding noise, not problems. */
   depthTolerance: number;
 }
 
 export const DEFAULT_VALIDATION: Omit<ValidationSettings, 'lengthUnit'> = {
   doglegLimit: 6,
+  doglegMinAngle: 1,
   depthTolerance: 0.001,
 };
 
@@ -40,6 +50,7 @@ export interface HoleUnderTest {
   eoh: number | null;
   easting: number | null;
   northing: number | null;
+  elevation: number | null;
 }
 
 /** The columns the rules read; callers may pass fuller rows. */
@@ -67,7 +78,7 @@ export function formatDepth(value: number, unit: LengthUnit): string {
   return `${Number(value.toFixed(3))} ${unit}`;
 }
 
-function problem(
+export function problem(
   rule: RuleId,
   table: Problem['table'],
   holeId: string,
@@ -216,10 +227,13 @@ export function checkSurveys(
     }
     // Directions here are compared as stored: a flip of the dip sign flips both, which keeps the angle.
     const angle = doglegAngle(previous.azimuth, previous.dip, station.azimuth, station.dip);
-    // Judged over at least 30 m (100 ft) of hole, so the reading noise of closely spaced gyro stations is
-    // not mistaken for a sharp bend.
-    const severity = doglegSeverity(angle, Math.max(length, perLength), perLength);
-    if (severity > settings.doglegLimit) {
+    const degrees = angle / RADIANS;
+    // The true severity over the stations' own distance; the noise of close stations is kept out by the
+    // minimum angle, not by stretching the distance (which hid a 2.5 deg kink in 3 m).
+    const severity = doglegSeverity(angle, length, perLength);
+    // Floating point: 1 deg between stations may come back as 0.9999999 deg, 3 deg in 50 ft as a severity
+    // of 6.000000001 per 100 ft; neither is meant to tip the decision.
+    if (degrees >= settings.doglegMinAngle - 1e-6 && severity > settings.doglegLimit + 1e-9) {
       found.push(
         problem(
           'survey-dogleg',
@@ -227,7 +241,7 @@ export function checkSurveys(
           hole.hole_id,
           station.id,
           'azimuth',
-          `Bend of ${severity.toFixed(1)} deg per ${perLength} ${unit} between ${formatDepth(previous.depth, unit)} and ${formatDepth(station.depth, unit)} (limit ${settings.doglegLimit}); check the azimuth and dip readings.`,
+          `Bend of ${severity.toFixed(1)} deg per ${perLength} ${unit} (${Number(degrees.toFixed(2))} deg in ${formatDepth(length, unit)}) between ${formatDepth(previous.depth, unit)} and ${formatDepth(station.depth, unit)} (limit ${settings.doglegLimit} deg per ${perLength} ${unit}); check the azimuth and dip readings.`,
         ),
       );
     }
@@ -235,19 +249,37 @@ export function checkSurveys(
   return found;
 }
 
-/** The collar rule: a hole needs coordinates before it can be placed or desurveyed. */
+/**
+ * The collar rules: a hole needs easting and northing before it can be placed, and an elevation before it
+ * can be desurveyed in 3-D. Both are errors of the holes table, so only calculations that place holes
+ * (desurvey, plans and sections) leave such a hole out; intercepts and composites do not read them.
+ */
 export function checkCollar(hole: HoleUnderTest): Problem[] {
-  if (hole.easting !== null && hole.northing !== null) return [];
-  return [
-    problem(
-      'collar-missing',
-      'holes',
-      hole.hole_id,
-      hole.id,
-      'easting',
-      `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing.`,
-    ),
-  ];
+  if (hole.easting === null || hole.northing === null) {
+    return [
+      problem(
+        'collar-missing',
+        'holes',
+        hole.hole_id,
+        hole.id,
+        'easting',
+        `Hole ${hole.hole_id} has no collar coordinates; enter its easting and northing${hole.elevation === null ? ' and elevation' : ''}.`,
+      ),
+    ];
+  }
+  if (hole.elevation === null) {
+    return [
+      problem(
+        'collar-elevation-missing',
+        'holes',
+        hole.hole_id,
+        hole.id,
+        'elevation',
+        `Hole ${hole.hole_id} has no collar elevation; enter it (RL, Z): desurvey and anything that places the hole in 3-D need it. Intercepts and composites still read the hole.`,
+      ),
+    ];
+  }
+  return [];
 }
 
 export function sampleIntervals(samples: readonly SampleUnderTest[]): Interval[] {
@@ -283,67 +315,6 @@ export function validateHole(bundle: HoleBundle, settings: ValidationSettings): 
     ...checkIntervals('samples', hole, sampleIntervals(bundle.samples), settings),
     ...checkIntervals('lithology', hole, lithologyIntervals(bundle.lithology), settings),
   ];
-}
-
-export interface ResultUnderTest {
-  analyte: string;
-  unit: string;
-  value: number | null;
-  flag: string;
-  lab_text: string;
-}
-
-/** Checks one sample's assay results: readable text, percent values and their sum. */
-export function checkSampleAssays(
-  holeId: string,
-  sampleRowId: number,
-  sampleLabelText: string,
-  results: readonly ResultUnderTest[],
-): Problem[] {
-  const found: Problem[] = [];
-  let percentSum = 0;
-  for (const result of results) {
-    if (result.flag === 'invalid') {
-      found.push(
-        problem(
-          'assay-unreadable',
-          'assays',
-          holeId,
-          sampleRowId,
-          result.analyte,
-          `${sampleLabelText} ${result.analyte}: "${result.lab_text}" is neither a number nor a known code (<DL, >DL, NS, IS); correct the result.`,
-        ),
-      );
-      continue;
-    }
-    if (result.unit !== '%' || result.value === null || result.flag !== 'value') continue;
-    if (result.value > 100) {
-      found.push(
-        problem(
-          'assay-over-100-percent',
-          'assays',
-          holeId,
-          sampleRowId,
-          result.analyte,
-          `${sampleLabelText} ${result.analyte} is ${result.value} %, more than 100 %; check the unit (ppm?) or the value.`,
-        ),
-      );
-    }
-    percentSum += result.value;
-  }
-  if (percentSum > 100 + 1e-9) {
-    found.push(
-      problem(
-        'assay-percent-sum',
-        'assays',
-        holeId,
-        sampleRowId,
-        null,
-        `${sampleLabelText}: percent analytes add up to ${Number(percentSum.toFixed(3))} %, more than 100 %; check units and values.`,
-      ),
-    );
-  }
-  return found;
 }
 
 /** Sample IDs used more than once across the project. `rows` holds every (sample id, hole, row id). */

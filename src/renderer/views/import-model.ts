@@ -36,7 +36,8 @@ export interface WizardFile {
 
 export interface WizardOptions {
   lengthUnit: LengthUnit;
-  dipConvention: DipConvention;
+  /** Null until chosen when the files' holes disagree about which sign is down. */
+  dipConvention: DipConvention | null;
   negativeIsBelowDetection: boolean;
   resultCodes: Record<string, CodeFlag>;
   rememberMapping: boolean;
@@ -123,13 +124,31 @@ export function importRequest(
         };
       }),
     lengthUnit: options.lengthUnit,
-    dipConvention: options.dipConvention,
+    dipConvention: options.dipConvention ?? undefined,
     negativeIsBelowDetection: options.negativeIsBelowDetection,
     resultCodes: Object.keys(options.resultCodes).length > 0 ? options.resultCodes : undefined,
     rememberMapping: options.rememberMapping,
     allOrNothing: options.allOrNothing,
     dryRun,
   };
+}
+
+/**
+ * Why the dip sign must be chosen by hand, or null: the holes of a collar or survey file disagree about
+ * which sign is down, or two files point different ways. The engine would refuse to guess, so the
+ * wizard asks.
+ */
+export function dipChoiceNeeded(files: readonly WizardFile[]): string | null {
+  const hints = files.flatMap((file) => {
+    const hint =
+      file.kind === 'collars' || file.kind === 'surveys' ? file.preview?.hints.dipConvention : null;
+    return hint && hint.dips > 0 ? [{ name: file.name, hint }] : [];
+  });
+  const unclear = hints.find(({ hint }) => hint.convention === null);
+  if (unclear) return `the holes in ${unclear.name} disagree about which dip sign is down`;
+  const signs = new Set(hints.map(({ hint }) => hint.convention));
+  if (signs.size > 1) return 'the files point different ways (see the dip hints)';
+  return null;
 }
 
 export function delimiterName(delimiter: string): string {

@@ -1,9 +1,10 @@
 // The choices that hold for the whole import: the files' unit and dip sign (with the hints the data
-// gives), below-detection handling (negative numbers, the file's own text codes), and whether to
-// remember the mappings and refuse everything if one row is refused.
+// gives), below-detection handling (negative numbers, missing-value codes, the file's own text codes),
+// and whether to remember the mappings and refuse everything if one row is refused.
 import { CODE_FLAGS, type CodeFlag } from '../../domain/assay-values';
 import type { AssayFlag, DipConvention, LengthUnit } from '../../domain/model';
 import type { WizardFile, WizardOptions } from './import-model';
+import { MissingCodesSetting } from './missing-codes-setting';
 
 const FLAG_WORDS: Record<AssayFlag, string> = {
   value: 'a number',
@@ -88,16 +89,27 @@ export function ImportOptions({
           Dips in the files are{' '}
           <select
             aria-label="Dip convention of the files"
-            value={options.dipConvention}
+            value={options.dipConvention ?? ''}
+            aria-invalid={options.dipConvention === null}
             onChange={(event) => set({ dipConvention: event.target.value as DipConvention }, 'dipConvention')}
           >
+            {options.dipConvention === null && (
+              <option value="" disabled>
+                choose: the holes disagree
+              </option>
+            )}
             <option value="negative-down">negative down (-90 straight down)</option>
             <option value="positive-down">positive down (90 straight down)</option>
           </select>
         </label>
         <span className="hint">
           The project stores dips {projectDips === 'negative-down' ? 'negative' : 'positive'} down
-          {options.dipConvention !== projectDips ? '; signs will be flipped' : ''}.
+          {options.dipConvention !== null && options.dipConvention !== projectDips
+            ? '; signs will be flipped'
+            : ''}
+          .{' '}
+          {options.dipConvention === null &&
+            'Each hole counts once (its collar dip with its surveys); too many point each way to tell which sign is down, so choose it.'}
         </span>
         <ul className="hints" aria-label="Dip hints">
           {dipHints.map(({ name, hint }) => (
@@ -125,6 +137,7 @@ export function ImportOptions({
           Otherwise a negative result is stored as unreadable and flagged.
         </span>
       </div>
+      <MissingCodesSetting />
       {texts.size > 0 && (
         <table className="codes-table" aria-label="Result codes">
           <thead>

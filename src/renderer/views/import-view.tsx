@@ -13,6 +13,7 @@ import { ImportCertificatePanel } from './import-certificate-panel';
 import { ImportFilePanel, type FileChoices } from './import-file-panel';
 import { ImportMethodPriority } from './import-method-priority';
 import {
+  dipChoiceNeeded,
   fileProblems,
   formatBytes,
   importRequest,
@@ -57,7 +58,11 @@ function applyHints(options: WizardOptions, files: readonly WizardFile[]): Wizar
     ...previews.map((preview) => preview.saved?.options.dipConvention),
     ...previews.map((preview) => preview.hints.dipConvention?.convention),
   ]);
-  if (dips && !options.touched.dipConvention) next.dipConvention = dips;
+  // Holes that disagree about which sign is down: the user must choose, nothing is pre-selected.
+  if (!options.touched.dipConvention) {
+    if (dipChoiceNeeded(files)) next.dipConvention = null;
+    else if (dips) next.dipConvention = dips;
+  }
   for (const preview of previews) {
     if (preview.saved?.options.resultCodes)
       next.resultCodes = { ...preview.saved.options.resultCodes, ...next.resultCodes };
@@ -178,6 +183,9 @@ export function ImportView({ info, onImported }: { info: ProjectInfo | null; onI
   const blocking = dataFiles.flatMap((file) =>
     fileProblems(file).map((problem) => `${file.name}: ${problem}`),
   );
+  const dipChoice = options.dipConvention === null ? dipChoiceNeeded(dataFiles) : null;
+  if (options.dipConvention === null)
+    blocking.push(`Choose how the files sign dips: ${dipChoice ?? 'no sign was chosen'}.`);
   const start = (dryRun: boolean) => {
     setError(null);
     setSummary(null);

@@ -59,7 +59,7 @@ export function ValidationView({ onOpen }: { onOpen?: (target: RowTarget) => voi
           <p>
             {summary.errors} errors, {summary.warnings} warnings
             {summary.holesWithErrors.length > 0 &&
-              ` - ${summary.holesWithErrors.length} holes with errors are left out of composites and intercepts`}
+              ` - ${summary.holesWithErrors.length} holes have errors; a calculation leaves a hole out when the error is in what it reads`}
           </p>
         )}
         <label>

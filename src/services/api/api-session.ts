@@ -4,6 +4,7 @@ import { closeProject, type Project } from '../../storage/project-db';
 import { JobRunner } from '../jobs/job-runner';
 import type { DesktopShell } from '../desktop/desktop-shell';
 import { osUserName } from '../system/app-paths';
+import { recheckIfRulesChanged } from '../validation/validate-project';
 import { createRouter, type Router } from './router';
 
 export interface ApiSession {
@@ -19,6 +20,8 @@ export function openApiSession(
   osUser = osUserName(),
   desktop?: DesktopShell,
 ): ApiSession {
+  // An upgraded project is checked against today's rules before anything shows its problems.
+  recheckIfRulesChanged(project.db, project.settings.length_unit);
   const jobs = new JobRunner(project.path, osUser);
   const router = createRouter({ project, osUser, source, jobs, desktop });
   return {

@@ -17,6 +17,7 @@ import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
 
 export const handlers: Handlers = {
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...importWizardHandlers,
   ...exportHandlers,
   ...holeHandlers,
+  ...settingsHandlers,
 };
 
 export interface Router {

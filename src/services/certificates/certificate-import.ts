@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { CertificateImportSummary, CertificateResultCount } from '../../api/import-wizard-types';
 import { parseLabValue, ppmFactor } from '../../domain/assay-values';
+import { projectMissingSentinels } from '../settings/project-settings';
 import {
   CertificateFormatError,
   parseLabCertificate,
@@ -110,6 +111,7 @@ export function importCertificate(
   }
   const lab = request.lab?.trim() || parsed.lab;
   const negativeIsBelowDetection = request.negativeIsBelowDetection ?? true;
+  const missingSentinels = projectMissingSentinels(db);
   const matches = samplesById(
     db,
     parsed.samples.map((sample) => sample.sampleId),
@@ -182,7 +184,7 @@ export function importCertificate(
       sample.results.forEach((text, index) => {
         if (text === '') return;
         const entry = columns[index]!;
-        const result = parseLabValue(text, { negativeIsBelowDetection });
+        const result = parseLabValue(text, { negativeIsBelowDetection, missingSentinels });
         const key = `${target.id}:${entry.id}`;
         let seq = nextSeq.get(key);
         if (seq === undefined) {

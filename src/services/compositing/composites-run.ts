@@ -9,15 +9,16 @@ import {
 } from '../../domain/compositing/fixed-length-composites';
 import { addCompositeRow, compositeTableBuilder } from '../../domain/compositing/run-results';
 import { CompositingScan, listScanHoles } from '../../storage/compositing-scan';
+import type { CalculationReads } from '../../domain/validation/calculation-reads';
 import type { Project } from '../../storage/project-db';
 import type { Resolved } from './run-params';
 import {
   finishRun,
-  holesLeftOutByValidation,
   matchAnalytes,
   projectAnalytes,
   RunParamsError,
   scanHeader,
+  splitHoles,
   stepper,
   uniqueById,
   type RunControl,
@@ -59,10 +60,16 @@ export function runComposites(
       { where: 'analytes', message: 'No analytes.' },
     ]);
   }
-  const leftOut = holesLeftOutByValidation(db);
-  const holes = listScanHoles(db, params.holes);
-  const excluded: ExcludedHole[] = holes.flatMap((h) => leftOut.get(h.rowId) ?? []);
-  const toRead = holes.filter((h) => !leftOut.has(h.rowId));
+  // Samples, the analytes composited, lithology when composites restart at domains; and the recorded end
+  // of hole, which no validation rule judges by itself.
+  const reads: CalculationReads = {
+    samples: true,
+    analytes,
+    lithology: params.domains,
+    surveys: false,
+    collarPosition: false,
+  };
+  const { excluded, toRead } = splitHoles(db, listScanHoles(db, params.holes), reads, control);
   const header = scanHeader({
     tables: params.domains
       ? ['holes', 'samples', 'assay_results', 'lithology']
@@ -125,6 +132,7 @@ export function runComposites(
       holesRead: scan.holesRead,
       samplesRead: scan.samplesRead,
       excluded: [...excluded, ...refused],
+      reads,
       notes: [],
       table: builder.finish(),
     },

@@ -6,16 +6,10 @@ import { addStationRow, desurveyTableBuilder } from '../../domain/compositing/ru
 import { stationsAlongHole } from '../../domain/desurvey/desurvey-stations';
 import { buildHolePath, DesurveyError } from '../../domain/desurvey/minimum-curvature';
 import { CompositingScan, listScanHoles } from '../../storage/compositing-scan';
+import type { CalculationReads } from '../../domain/validation/calculation-reads';
 import type { Project } from '../../storage/project-db';
 import type { Resolved } from './run-params';
-import {
-  finishRun,
-  holesLeftOutByValidation,
-  scanHeader,
-  stepper,
-  type RunControl,
-  type RunOutcome,
-} from './run-support';
+import { finishRun, scanHeader, splitHoles, stepper, type RunControl, type RunOutcome } from './run-support';
 
 export function runDesurvey(
   project: Project,
@@ -25,10 +19,16 @@ export function runDesurvey(
   const startedAt = new Date().toISOString();
   const { db, settings: projectSettings } = project;
   const { params } = resolved;
-  const leftOut = holesLeftOutByValidation(db);
-  const holes = listScanHoles(db, params.holes);
-  const excluded: ExcludedHole[] = holes.flatMap((h) => leftOut.get(h.rowId) ?? []);
-  const toRead = holes.filter((h) => !leftOut.has(h.rowId));
+  // The collar (position and orientation) and the surveys. Sample and lithology depths are read only for
+  // a hole without a recorded end, and only their deepest To, which no interval error changes.
+  const reads: CalculationReads = {
+    samples: false,
+    analytes: [],
+    lithology: false,
+    surveys: true,
+    collarPosition: true,
+  };
+  const { excluded, toRead } = splitHoles(db, listScanHoles(db, params.holes), reads, control);
   const header = scanHeader({
     tables: ['holes', 'surveys', 'samples.depth_to', 'lithology.depth_to'],
     analytes: [],
@@ -93,6 +93,7 @@ export function runDesurvey(
       holesRead: scan.holesRead,
       samplesRead: 0,
       excluded: [...excluded, ...refused],
+      reads,
       notes: [],
       table: builder.finish(),
     },

@@ -1,4 +1,4 @@
-// Significant intercepts over a project: holes with validation errors left out (and named), every other
+// Significant intercepts over a project: holes with errors in what it reads left out (and named), every other
 // hole read by the compositing scan, intercepts found by the domain's rules, true thickness from the
 // minimum-curvature path when a plane is given, and the run saved with the hash of what it read.
 import type { InterceptParams } from '../../api/compositing-schemas';
@@ -24,15 +24,16 @@ import {
 } from '../../domain/desurvey/minimum-curvature';
 import { trueThickness } from '../../domain/desurvey/true-thickness';
 import { CompositingScan, listScanHoles, type ScannedHole } from '../../storage/compositing-scan';
+import type { CalculationReads } from '../../domain/validation/calculation-reads';
 import type { Project } from '../../storage/project-db';
 import type { Resolved } from './run-params';
 import {
   finishRun,
-  holesLeftOutByValidation,
   matchAnalytes,
   projectAnalytes,
   RunParamsError,
   scanHeader,
+  splitHoles,
   stepper,
   uniqueById,
   type ProjectAnalyte,
@@ -133,10 +134,16 @@ export function runIntercepts(
   const compiled = compileIntercepts(project, params);
   const { plan } = compiled;
   const plane = params.plane;
-  const leftOut = holesLeftOutByValidation(db);
-  const holes = listScanHoles(db, params.holes);
-  const excluded: ExcludedHole[] = holes.flatMap((h) => leftOut.get(h.rowId) ?? []);
-  const toRead = holes.filter((h) => !leftOut.has(h.rowId));
+  // Samples and the expression's and reported analytes; surveys and collar orientation for thickness.
+  // Collar coordinates do not change a thickness, so they are not read.
+  const reads: CalculationReads = {
+    samples: true,
+    analytes: compiled.columns,
+    lithology: false,
+    surveys: plane !== null,
+    collarPosition: false,
+  };
+  const { excluded, toRead } = splitHoles(db, listScanHoles(db, params.holes), reads, control);
   const header = scanHeader({
     tables: plane ? ['holes', 'surveys', 'samples', 'assay_results'] : ['holes', 'samples', 'assay_results'],
     analytes: compiled.columns,
@@ -218,6 +225,7 @@ export function runIntercepts(
       holesRead: scan.holesRead,
       samplesRead: scan.samplesRead,
       excluded: [...excluded, ...refused],
+      reads,
       notes,
       table: builder.finish(),
     },

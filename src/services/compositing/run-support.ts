@@ -5,7 +5,14 @@ import type { ExcludedHole, RunInfo } from '../../api/compositing-types';
 import type { RunKind } from '../../domain/compositing/run-results';
 import type { ResultTable } from '../../domain/compositing/result-table';
 import type { LengthUnit } from '../../domain/model';
-import { RULES, type RuleId } from '../../domain/validation/rules';
+import {
+  anyErrorReason,
+  errorsConcern,
+  exclusionReason,
+  type CalculationReads,
+  type ExclusionRule,
+  type HoleErrors,
+} from '../../domain/validation/calculation-reads';
 import { holeErrorSummaries } from '../../storage/compositing-scan';
 import type { Database } from '../../storage/project-db';
 import { listAnalytes } from '../../storage/project-queries';
@@ -26,6 +33,8 @@ export interface RunControl {
   cancelled?: () => boolean;
   /** Save the run (default true); verification re-runs without saving. */
   save?: boolean;
+  /** Which validation errors leave a hole out (default 'reads'); verification uses the run's own. */
+  exclusion?: ExclusionRule;
 }
 
 /** Parameters a user must change; `details` say which field and why. */
@@ -46,6 +55,8 @@ export interface RunContextRecord {
   expression?: { text: string; label: string; analytes: string[]; unit: string };
   /** Composites restarted at lithology boundaries. */
   domains?: boolean;
+  /** How holes were left out for validation errors; runs saved before the rule have none ('any-error'). */
+  exclusion?: ExclusionRule;
 }
 
 export interface RunOutcome {
@@ -53,6 +64,8 @@ export interface RunOutcome {
   table: ResultTable;
   /** [hole ID, digest of its rows] for every hole read, in reading order. */
   holeDigests: [string, string][];
+  /** What the calculation read of each hole (which validation errors could leave a hole out). */
+  reads: CalculationReads;
 }
 
 /** Milliseconds to pause after each hole: DRILLBENCH_JOB_PACE_MS, so end-to-end tests can press Cancel. */
@@ -73,21 +86,43 @@ export function stepper(control: RunControl, total: number, verb: string) {
   };
 }
 
-/** Holes with validation errors, by row id, with the reason in words (rule titles and counts). */
-export function holesLeftOutByValidation(db: Database): Map<number, ExcludedHole> {
-  const byHole = new Map<number, { holeId: string; parts: string[] }>();
+/**
+ * Holes left out by validation, by row id, with the reason in words. Under the 'reads' rule only errors in
+ * what the calculation reads count (calculation-reads.ts); under 'any-error', the rule of older runs,
+ * every error does.
+ */
+export function holesLeftOut(
+  db: Database,
+  reads: CalculationReads,
+  rule: ExclusionRule = 'reads',
+): Map<number, ExcludedHole> {
+  const byHole = new Map<number, { holeId: string; errors: HoleErrors[] }>();
   for (const summary of holeErrorSummaries(db)) {
-    const title = RULES[summary.rule as RuleId]?.title ?? summary.rule;
-    const part = summary.count > 1 ? `${title.toLowerCase()} (${summary.count})` : title.toLowerCase();
+    if (rule === 'reads' && !errorsConcern(summary, reads)) continue;
     const entry = byHole.get(summary.rowId);
-    if (entry) entry.parts.push(part);
-    else byHole.set(summary.rowId, { holeId: summary.holeId, parts: [part] });
+    if (entry) entry.errors.push(summary);
+    else byHole.set(summary.rowId, { holeId: summary.holeId, errors: [summary] });
   }
   const out = new Map<number, ExcludedHole>();
-  for (const [rowId, { holeId, parts }] of byHole) {
-    out.set(rowId, { holeId, reason: `validation errors: ${parts.join(', ')}`, source: 'validation' });
+  for (const [rowId, { holeId, errors }] of byHole) {
+    const reason = rule === 'reads' ? exclusionReason(errors) : anyErrorReason(errors);
+    out.set(rowId, { holeId, reason, source: 'validation' });
   }
   return out;
+}
+
+/** Splits the holes asked for into those left out for validation errors and those to read. */
+export function splitHoles<T extends { rowId: number }>(
+  db: Database,
+  holes: readonly T[],
+  reads: CalculationReads,
+  control: RunControl,
+): { excluded: ExcludedHole[]; toRead: T[] } {
+  const leftOut = holesLeftOut(db, reads, control.exclusion);
+  return {
+    excluded: holes.flatMap((h) => leftOut.get(h.rowId) ?? []),
+    toRead: holes.filter((h) => !leftOut.has(h.rowId)),
+  };
 }
 
 export interface ProjectAnalyte {
@@ -177,6 +212,7 @@ export interface FinishedRun {
   holesRead: number;
   samplesRead: number;
   excluded: ExcludedHole[];
+  reads: CalculationReads;
   notes: string[];
   table: ResultTable;
 }
@@ -188,7 +224,7 @@ export function finishRun(db: Database, finished: FinishedRun, control: RunContr
     kind: finished.kind,
     params: finished.params,
     preset: finished.preset,
-    context: finished.context,
+    context: { ...finished.context, exclusion: control.exclusion ?? 'reads' },
     dataHash: finished.dataHash,
     resultsHash: createHash('sha256').update(results).digest('hex'),
     startedAt: finished.startedAt,
@@ -203,5 +239,10 @@ export function finishRun(db: Database, finished: FinishedRun, control: RunContr
     notes: finished.notes,
   };
   const id = control.save === false ? 0 : saveRun(db, record, results, finished.holeDigests);
-  return { run: toRunInfo({ id, ...record }), table: finished.table, holeDigests: finished.holeDigests };
+  return {
+    run: toRunInfo({ id, ...record }),
+    table: finished.table,
+    holeDigests: finished.holeDigests,
+    reads: finished.reads,
+  };
 }

@@ -13,8 +13,9 @@ import {
   resolveInterceptParams,
   type StartRequest,
 } from './run-params';
+import { recheckIfRulesChanged } from '../validation/validate-project';
 import { loadRun } from './run-reading';
-import { ENGINE, type RunControl, type RunOutcome } from './run-support';
+import { ENGINE, holesLeftOut, type RunContextRecord, type RunControl, type RunOutcome } from './run-support';
 
 /** Resolves a start request and runs the calculation of that kind: the one path jobs and the CLI use. */
 export function runKind(
@@ -23,6 +24,8 @@ export function runKind(
   request: StartRequest,
   control: RunControl,
 ): RunOutcome {
+  // Which holes are left out follows the stored problems: they must be today's.
+  recheckIfRulesChanged(project.db, project.settings.length_unit);
   switch (kind) {
     case 'intercepts':
       return runIntercepts(project, resolveInterceptParams(project.db, request), control);
@@ -38,14 +41,31 @@ const list = (holes: readonly string[], limit = 20) =>
     ? holes.join(', ')
     : `${holes.slice(0, limit).join(', ')} and ${holes.length - limit} more`;
 
+/** For a run saved under the older rule: what a new run would read that it left out. */
+function olderRuleNote(project: Project, id: number, outcome: RunOutcome): string {
+  const now = holesLeftOut(project.db, outcome.reads, 'reads');
+  const nowOut = new Set([...now.values()].map((hole) => hole.holeId));
+  const wouldRead = outcome.run.excluded
+    .filter((hole) => hole.source === 'validation' && !nowOut.has(hole.holeId))
+    .map((hole) => hole.holeId);
+  const more =
+    wouldRead.length === 0
+      ? 'a new run would leave out the same holes'
+      : `a new run would read ${wouldRead.length} more hole${wouldRead.length === 1 ? '' : 's'} (${list(wouldRead)})`;
+  return `Run ${id} was made before holes were left out only for errors in what a calculation reads: it left out a hole for any validation error and was checked the same way; ${more}.`;
+}
+
 export function verifyRun(project: Project, id: number, control: RunControl): RunVerification {
   const run = loadRun(project.db, id);
   const stored = readRunResults(project.db, id);
+  // A run saved before holes were left out only for errors in what they read is checked with its own
+  // rule, so unchanged data still gives the same data hash.
+  const exclusion = (run.context as RunContextRecord).exclusion ?? 'any-error';
   const outcome = runKind(
     project,
     run.kind,
     { params: run.params as Record<string, unknown> },
-    { ...control, save: false },
+    { ...control, save: false, exclusion },
   );
   const then = new Map(stored?.holeDigests ?? []);
   const now = new Map(outcome.holeDigests);
@@ -86,6 +106,7 @@ export function verifyRun(project: Project, id: number, control: RunControl): Ru
     if (parts.length === 0) parts.push('the analytes or units the run reads changed');
     message = `THE DATA CHANGED since ${when}: ${parts.join('; ')}. ${resultsIdentical ? 'The results are nevertheless identical.' : 'The results differ: run it again before publishing.'}`;
   }
+  if (exclusion === 'any-error') message += ` ${olderRuleNote(project, run.id, outcome)}`;
   return {
     runId: run.id,
     kind: run.kind,

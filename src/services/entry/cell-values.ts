@@ -9,6 +9,7 @@ import type { Database } from '../../storage/project-db';
 import type { RowWriter } from '../../storage/row-writes';
 import { getSetting } from '../../storage/settings-store';
 import { StorageError } from '../../storage/storage-error';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { HoleIndex } from './hole-index';
 
 export interface EntryContext extends CellContext {
@@ -24,6 +25,7 @@ export function entryContext(db: Database): EntryContext {
     analytes,
     analyteKeys: analytes,
     negativeIsBelowDetection: getSetting(db, 'assays.negative_is_below_detection') !== 'false',
+    missingSentinels: projectMissingSentinels(db),
     holes: new HoleIndex(db),
   };
 }

@@ -4,7 +4,7 @@
 // and one string cross threads cheaply, where millions of small objects would not.
 import { parseLabValue, type LabValueOptions } from '../../domain/assay-values';
 import { ASSAY_FLAGS, SAMPLE_TYPES, type AssayFlag } from '../../domain/model';
-import { fieldSpec, type FieldSpec } from '../../domain/table-fields';
+import { fieldSpec, parseNumber, type FieldSpec } from '../../domain/table-fields';
 import { RowReader, RowRefusal, sampleTypeFrom, type FileConventions } from './row-reading';
 
 /** Everything the conversion needs, as plain data a worker can receive. */
@@ -16,6 +16,8 @@ export interface AssayLayout {
   conventions: FileConventions;
   negativeIsBelowDetection: boolean;
   codes: [string, AssayFlag][];
+  /** The project's own missing-value codes, beside the built-in -99, -999, -9999. */
+  missingSentinels: number[];
 }
 
 export interface AssayBatch {
@@ -43,6 +45,8 @@ export interface AssayBatch {
   text: string;
   textEnds: Int32Array;
   refusals: { line: number; column: string | null; message: string }[];
+  /** Numbers read as missing-value codes (-999), as written, with their counts. */
+  sentinels: [string, number][];
 }
 
 /** Text slots per row before its results. */
@@ -83,6 +87,7 @@ export class AssayBatchBuilder {
   private texts: string[] = [];
   private lastHoleId = '';
   private refusals: AssayBatch['refusals'] = [];
+  private sentinels = new Map<string, number>();
   /** Reused per row: results parsed before the row is known to be good. */
   private readonly pending: { analyte: number; value: number; flag: number; text: string }[] = [];
 
@@ -91,6 +96,7 @@ export class AssayBatchBuilder {
     this.lab = {
       negativeIsBelowDetection: layout.negativeIsBelowDetection,
       codes: layout.codes.length > 0 ? new Map(layout.codes) : undefined,
+      missingSentinels: layout.missingSentinels,
     };
     this.f = layout.fields;
   }
@@ -134,7 +140,11 @@ export class AssayBatchBuilder {
     for (let analyte = 0; analyte < columns.length; analyte++) {
       const text = fields[columns[analyte]!]?.trim() ?? '';
       if (text === '') continue;
-      const parsed = parseLabValue(decimalComma ? text.replace(',', '.') : text, this.lab);
+      const number = decimalComma ? text.replace(',', '.') : text;
+      const parsed = parseLabValue(number, this.lab);
+      // A number read as "no result" (-999): counted for the summary. Rare, so the check costs nothing.
+      if (parsed.flag === 'missing' && text.charCodeAt(0) === 45 && parseNumber(number) !== null)
+        this.sentinels.set(text, (this.sentinels.get(text) ?? 0) + 1);
       pending.push({ analyte, value: parsed.value ?? NaN, flag: FLAG_INDEX.get(parsed.flag)!, text });
     }
     const row = this.count++;
@@ -196,12 +206,14 @@ export class AssayBatchBuilder {
       text: this.texts.join(''),
       textEnds,
       refusals: this.refusals,
+      sentinels: [...this.sentinels],
     };
     this.count = 0;
     this.rows = 0;
     this.results = 0;
     this.texts = [];
     this.refusals = [];
+    this.sentinels = new Map();
     return batch;
   }
 }

@@ -1,9 +1,11 @@
 // Writes an assay file's samples and results from converted batches (assay-batches.ts), inline or fed
 // by the reader thread (assay-stream.ts), and streams them past validation as before.
 import type { ImportedFileSummary, ImportRequest } from '../../api/import-types';
+import { MISSING_SENTINELS, plausibleLimit } from '../../domain/assay-values';
 import type { ColumnMapping } from '../../domain/import/header-mapping';
 import { ASSAY_FLAGS, SAMPLE_TYPES, type AnalyteUnit } from '../../domain/model';
-import { isIntervalSample, sampleLabel, type ResultUnderTest } from '../../domain/validation/rules';
+import type { ResultUnderTest } from '../../domain/validation/assay-checks';
+import { isIntervalSample, sampleLabel } from '../../domain/validation/rules';
 import type { AssayBatch } from './assay-batches';
 import { AssayStreamCancelled, streamAssayBatches } from './assay-stream';
 import { holeFor, type ImportContext } from './import-context';
@@ -11,6 +13,7 @@ import { ImportCancelled } from './import-errors';
 import type { RowSource } from './import-sources';
 
 const INVALID = ASSAY_FLAGS.indexOf('invalid');
+const BDL = ASSAY_FLAGS.indexOf('bdl');
 
 export interface StoredAnalyte {
   column: number;
@@ -24,6 +27,9 @@ export interface AssayFileResult {
   stored: number;
   refused: number;
   results: ImportedFileSummary['results'];
+  missingCodes: ImportedFileSummary['missingCodes'];
+  /** Lab texts of below-detection codes whose limit cannot be (over 100 %), as written. */
+  implausibleLimits: string[];
 }
 
 export function importAssayRows(
@@ -37,6 +43,9 @@ export function importAssayRows(
   const flagCounts = new Float64Array(ASSAY_FLAGS.length);
   const analyteIds = analytes.map((analyte) => analyte.id);
   const percent = analytes.map((analyte) => analyte.unit === '%');
+  const plausible = analytes.map((analyte) => plausibleLimit(analyte.unit));
+  const missingCodes = new Map<string, number>();
+  const implausibleLimits: string[] = [];
   let rows = 0;
   let stored = 0;
   let refused = 0;
@@ -90,6 +99,10 @@ export function importAssayRows(
         labTexts.push(labText);
         flagCounts[flagIndex]!++;
         if (flagIndex === INVALID || percent[analyte]) needsCheck = true;
+        if (flagIndex === BDL && value > plausible[analyte]!) {
+          needsCheck = true;
+          implausibleLimits.push(labText);
+        }
         writer.insertAssay(
           sample,
           analyteIds[analyte]!,
@@ -122,6 +135,8 @@ export function importAssayRows(
       }
     }
     for (const refusal of batch.refusals) context.refused.push({ file: file.path, ...refusal });
+    for (const [text, count] of batch.sentinels)
+      missingCodes.set(text, (missingCodes.get(text) ?? 0) + count);
     rows += batch.rows;
     stored += batch.count;
     refused += batch.refusals.length;
@@ -150,6 +165,7 @@ export function importAssayRows(
         },
         negativeIsBelowDetection: context.labOptions.negativeIsBelowDetection,
         codes: [...(context.labOptions.codes ?? new Map())],
+        missingSentinels: [...(context.labOptions.missingSentinels ?? [])],
       },
       context.control.parseMode ?? 'auto',
       store,
@@ -163,5 +179,35 @@ export function importAssayRows(
   ASSAY_FLAGS.forEach((flag, index) => {
     if (flagCounts[index]! > 0) results[flag] = flagCounts[index]!;
   });
-  return { rows, stored, refused, results };
+  return {
+    rows,
+    stored,
+    refused,
+    results,
+    missingCodes: [...missingCodes].map(([text, count]) => ({ text, count })),
+    implausibleLimits,
+  };
+}
+
+/** The summary's words on missing-value codes and impossible detection limits read from an assay file. */
+export function noteAssayCodes(
+  context: ImportContext,
+  name: string,
+  missingCodes: ImportedFileSummary['missingCodes'],
+  implausible: readonly string[],
+): void {
+  const total = missingCodes.reduce((sum, code) => sum + code.count, 0);
+  if (total > 0) {
+    const own = context.labOptions.missingSentinels ?? [];
+    const codes = [...MISSING_SENTINELS, ...own].join(', ');
+    context.notes.push(
+      `${name}: ${total} result${total === 1 ? '' : 's'} read as missing-value codes (no result), not as below detection: ${missingCodes.map((code) => `${code.text} (${code.count})`).join(', ')}. Codes: ${codes}${own.length > 0 ? '' : ' (setting assays.missing_sentinels adds others)'}.`,
+    );
+  }
+  if (implausible.length > 0) {
+    const texts = [...new Set(implausible)];
+    context.notes.push(
+      `${name}: ${implausible.length} result${implausible.length === 1 ? ' is a below-detection code' : 's are below-detection codes'} whose detection limit would be over 100 % (1,000,000 ppm): ${texts.slice(0, 10).join(', ')}${texts.length > 10 ? ', ...' : ''}; flagged as errors (assay-implausible-limit).`,
+    );
+  }
 }

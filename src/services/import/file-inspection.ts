@@ -28,6 +28,7 @@ import { findMapping } from '../../storage/import-mappings-store';
 import type { Database } from '../../storage/project-db';
 import { openDelimitedFile } from './delimited-file';
 import { fileFormat } from './import-sources';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { resultCodeMap } from './import-memory';
 import { FileReadError, readTextHead } from './text-source';
 import { readXlsxRows } from './xlsx-source';
@@ -205,6 +206,7 @@ export async function inspectImportFile(db: Database, request: InspectRequest): 
     negativeIsBelowDetection:
       request.negativeIsBelowDetection ?? saved?.options.negativeIsBelowDetection ?? true,
     codes: resultCodeMap(request.resultCodes ?? saved?.options.resultCodes),
+    missingSentinels: projectMissingSentinels(db),
   };
   let mapping: ColumnMapping | null = null;
   let mappingError: string | null = null;

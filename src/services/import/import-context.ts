@@ -48,7 +48,14 @@ export function holeFor(context: ImportContext, holeId: string): number {
     completed_on: null,
     comments: 'Created by import: intervals or surveys arrived without a collar row.',
   });
-  context.validation.holeCreated({ id: row, hole_id: id, eoh: null, easting: null, northing: null });
+  context.validation.holeCreated({
+    id: row,
+    hole_id: id,
+    eoh: null,
+    easting: null,
+    northing: null,
+    elevation: null,
+  });
   return row;
 }
 

@@ -8,6 +8,7 @@ import type {
   ImportRequest,
   ImportSummary,
 } from '../../api/import-types';
+import { basename } from 'node:path';
 import type { LabValueOptions } from '../../domain/assay-values';
 import {
   FILE_KINDS,
@@ -24,8 +25,9 @@ import { ImportWriter, withoutForeignKeyChecks } from '../../storage/import-writ
 import { countProblems } from '../../storage/problems-store';
 import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
+import { projectMissingSentinels } from '../settings/project-settings';
 import { validationSettings } from '../validation/validate-project';
-import { importAssayRows } from './assay-import';
+import { importAssayRows, noteAssayCodes } from './assay-import';
 import { checkHeaderUnits, decideDipConvention, numericColumnJudge, openForImport } from './import-preflight';
 import { holeFor, noteLookup, type ImportContext } from './import-context';
 import { ImportCancelled, ImportError } from './import-errors';
@@ -154,6 +156,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
           eoh: hole.eoh,
           easting: hole.easting,
           northing: hole.northing,
+          elevation: hole.elevation,
         });
         if (hole.hole_type && writer.ensureLookup('hole_type', hole.hole_type, null))
           noteLookup(context, 'hole_type', hole.hole_type);
@@ -192,8 +195,11 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     }
   };
   let results: ImportedFileSummary['results'] = {};
+  let missingCodes: ImportedFileSummary['missingCodes'] = [];
   if (fileSpec.kind === 'assays') {
-    ({ rows, stored, refused, results } = importAssayRows(context, fileSpec, file, mapping, analytes));
+    const read = importAssayRows(context, fileSpec, file, mapping, analytes);
+    ({ rows, stored, refused, results, missingCodes } = read);
+    noteAssayCodes(context, basename(fileSpec.path), missingCodes, read.implausibleLimits);
   } else {
     file.forEachRow(
       (row) => {
@@ -264,6 +270,7 @@ function importFile(context: ImportContext, fileSpec: ImportRequest['files'][num
     analytes: mapping.analytes.map((a) => ({ header: a.header, code: a.code, unit: a.unit as AnalyteUnit })),
     ignoredColumns: mapping.ignored.map((i) => i.header),
     results,
+    missingCodes,
   };
 }
 
@@ -287,6 +294,7 @@ export function runImport(
   const labOptions: LabValueOptions = {
     negativeIsBelowDetection: request.negativeIsBelowDetection ?? true,
     codes: resultCodeMap(request.resultCodes),
+    missingSentinels: projectMissingSentinels(db),
   };
   const problemsBefore = lastProblemId(db);
   const files = [...request.files].sort(

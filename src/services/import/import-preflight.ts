@@ -1,9 +1,9 @@
 // Before any row is written: opening each file as a row source, judging which columns hold results,
 // refusing column names that contradict the import's unit, and deciding (and explaining) the files'
-// dip sign from their dips.
+// dip sign from their holes' dips.
 import type { ImportRequest, ImportSummary } from '../../api/import-types';
 import type { LabValueOptions } from '../../domain/assay-values';
-import { detectDipConvention } from '../../domain/dip';
+import { detectDipConvention, type HoleDip } from '../../domain/dip';
 import { resultColumnJudge } from '../../domain/import/file-analysis';
 import { mapHeaders, type ColumnMapping } from '../../domain/import/header-mapping';
 import { headerLengthUnit, LENGTH_FIELDS } from '../../domain/import/length-unit-hint';
@@ -74,7 +74,8 @@ export function decideDipConvention(
       reason: 'given with the import',
     };
   }
-  const dips: number[] = [];
+  // Collar dips and survey dips together, by hole: a hole is an up-hole or a down-hole as a whole.
+  const dips: HoleDip[] = [];
   for (const file of request.files) {
     if (file.kind !== 'collars' && file.kind !== 'surveys') continue;
     const opened = openForImport(sources, file);
@@ -86,14 +87,15 @@ export function decideDipConvention(
       continue;
     }
     const column = mapping.fields.dip;
-    if (column === undefined) {
+    const holeColumn = mapping.fields.hole_id;
+    if (column === undefined || holeColumn === undefined) {
       opened.close();
       continue;
     }
     opened.forEachRow((row) => {
       const text = row.fields[column] ?? '';
       const value = parseNumber(opened.dialect.decimalComma ? text.replace(',', '.') : text);
-      if (value !== null) dips.push(value);
+      if (value !== null) dips.push({ hole: (row.fields[holeColumn] ?? '').trim(), dip: value });
     });
   }
   if (dips.length === 0) {
@@ -107,7 +109,7 @@ export function decideDipConvention(
   const hint = detectDipConvention(dips);
   if (!hint.convention) {
     throw new ImportError(
-      `Cannot tell which dip sign means down (${hint.reason}). Say how the files are written: --dip-convention negative-down or positive-down.`,
+      `Cannot tell which dip sign means down: ${hint.reason}. Say how the files are written: --dip-convention negative-down or positive-down.`,
     );
   }
   return { files: hint.convention, project: project.dip_convention, how: 'detected', reason: hint.reason };

@@ -7,14 +7,13 @@ import type { Problem } from '../../domain/model';
 import {
   checkCollar,
   checkIntervals,
-  checkSampleAssays,
   checkSurveys,
   type HoleUnderTest,
   type Interval,
-  type ResultUnderTest,
   type SurveyUnderTest,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { checkSampleAssays, type ResultUnderTest } from '../../domain/validation/assay-checks';
 import { holeHasRows, holeUnderTest } from '../../storage/hole-bundles';
 import { replaceHoleProblems } from '../../storage/problems-store';
 import type { Database } from '../../storage/project-db';

@@ -4,15 +4,15 @@ import type { LengthUnit, Problem } from '../../domain/model';
 import {
   checkDuplicateParents,
   checkDuplicateSampleIds,
-  checkSampleAssays,
   DEFAULT_VALIDATION,
   validateHole,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { checkSampleAssays } from '../../domain/validation/assay-checks';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
 import type { Database } from '../../storage/project-db';
-import { getNumberSetting } from '../../storage/settings-store';
+import { deleteSetting, getNumberSetting, getSetting } from '../../storage/settings-store';
 import {
   duplicateSampleIdUses,
   orphanDuplicates,
@@ -28,6 +28,7 @@ export function validationSettings(db: Database, lengthUnit: LengthUnit): Valida
   return {
     lengthUnit,
     doglegLimit: getNumberSetting(db, 'validation.dogleg_limit', DEFAULT_VALIDATION.doglegLimit),
+    doglegMinAngle: getNumberSetting(db, 'validation.dogleg_min_angle', DEFAULT_VALIDATION.doglegMinAngle),
     depthTolerance: getNumberSetting(db, 'validation.depth_tolerance', DEFAULT_VALIDATION.depthTolerance),
   };
 }
@@ -146,7 +147,23 @@ export function validateProjectRulesFor(
   return delta;
 }
 
+/** Set by a migration when the rules changed since the stored problems were found (migration 0160). */
+export const RECHECK_KEY = 'validation.recheck';
+
 export function validateProject(db: Database, lengthUnit: LengthUnit): void {
   validateHoles(db, validationSettings(db, lengthUnit));
   validateProjectRules(db);
+  deleteSetting(db, RECHECK_KEY);
+}
+
+/**
+ * Re-validates a project whose stored problems predate the current rules (an upgraded project), so the
+ * grids, the Validation view and the holes calculations leave out follow today's rules. Called when a
+ * project is opened for work (the app, the browser host) and before every calculation. Returns whether
+ * it re-validated.
+ */
+export function recheckIfRulesChanged(db: Database, lengthUnit: LengthUnit): boolean {
+  if (db.readonly || getSetting(db, RECHECK_KEY) === null) return false;
+  validateProject(db, lengthUnit);
+  return true;
 }
