@@ -2,6 +2,7 @@
 // on. Each kind has a field shape without defaults (so overrides merged onto a saved preset do not reset
 // what the preset says) and a full schema that fills the optional fields with their defaults.
 import { z } from 'zod';
+import { ANALYTE_UNITS } from '../domain/model';
 
 const BDL_RULES = ['half', 'dl', 'zero', 'missing'] as const;
 
@@ -54,6 +55,13 @@ export const interceptFields = {
     .trim()
     .min(1, 'Give a grade expression, e.g. Zn + Pb.')
     .max(500, 'The grade expression is too long.'),
+  // Null: the unit the expression's analytes share (refused when they differ). Runs saved before this
+  // field existed have none: see run-verify.ts.
+  gradeUnit: z
+    .enum(ANALYTE_UNITS, {
+      error: `The grade unit is one of ${ANALYTE_UNITS.join(', ')}, or empty for the analytes' own unit.`,
+    })
+    .nullable(),
   cutoff: finite('cutoff grade'),
   minLength: atLeastZero('minimum length'),
   maxDilution: atLeastZero('maximum internal dilution'),
@@ -81,6 +89,7 @@ export const interceptOverridesSchema = z.object(interceptFields).partial().stri
 export const interceptParamsSchema = z
   .object({
     ...interceptFields,
+    gradeUnit: interceptFields.gradeUnit.default(null),
     minGrade: interceptFields.minGrade.default(null),
     minGradeLength: interceptFields.minGradeLength.default(null),
     weighting: interceptFields.weighting.default('length'),

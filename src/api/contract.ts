@@ -55,6 +55,20 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import {
+  detectionLimitSchema,
+  qaqcReportSchema,
+  qaqcSettingsSchema,
+  standardSaveSchema,
+  standardsImportSchema,
+} from './qaqc-schemas';
+import type {
+  QaqcAnalyteReport,
+  QaqcOverview,
+  QaqcWarningsStatus,
+  StandardRow,
+  StandardsImportSummary,
+} from './qaqc-types';
 import type { ProjectSettingInfo, SettingChangeResult } from './settings-types';
 import { filterSchema, sortSchema } from './query-schemas';
 import type {
@@ -312,6 +326,15 @@ export const contract = {
   'runs.hole': call<HoleRunResults>()(
     z.object({ id: runId, holeId: z.string().min(1, 'Give a hole ID.') }).strict(),
   ),
+  // QA/QC (issue 10)
+  'qaqc.overview': call<QaqcOverview>()(empty),
+  'qaqc.report': call<QaqcAnalyteReport>()(qaqcReportSchema),
+  'qaqc.saveStandard': call<StandardRow[]>()(standardSaveSchema),
+  'qaqc.deleteStandard': call<StandardRow[]>()(z.object({ id: z.number().int().positive() }).strict()),
+  'qaqc.importStandards': call<StandardsImportSummary>()(standardsImportSchema),
+  'qaqc.setSettings': call<QaqcWarningsStatus>()(qaqcSettingsSchema),
+  'qaqc.setDetectionLimit': call<QaqcWarningsStatus>()(detectionLimitSchema),
+  'qaqc.refreshWarnings': call<QaqcWarningsStatus>()(empty),
   // Project settings (issue 9)
   'settings.list': call<ProjectSettingInfo[]>()(empty),
   'settings.set': call<SettingChangeResult>()(

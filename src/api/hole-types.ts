@@ -42,6 +42,11 @@ export interface HoleRunInterval {
   to: number;
   length: number;
   trueThickness: number | null;
+  /**
+   * Intercepts: degrees between the hole and the plane over the interval (under 15 the thickness is
+   * unreliable); null without a plane, and in runs saved before the angle was kept.
+   */
+  angleToPlane: number | null;
   /** Intercepts: the grade of the run's grade expression. */
   grade: number | null;
   /** One per `analytes` of the result. */

@@ -67,6 +67,15 @@ export const API_METHODS = [
   'holes.search',
   'holes.view',
   'runs.hole',
+  // QA/QC (issue 10): standards table, control charts, blanks, duplicates, batch warnings
+  'qaqc.overview',
+  'qaqc.report',
+  'qaqc.saveStandard',
+  'qaqc.deleteStandard',
+  'qaqc.importStandards',
+  'qaqc.setSettings',
+  'qaqc.setDetectionLimit',
+  'qaqc.refreshWarnings',
   // Project settings (issue 9): missing-value codes, validation thresholds
   'settings.list',
   'settings.set',

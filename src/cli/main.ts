@@ -15,6 +15,7 @@ import { webCommand } from './commands/web-command';
 import { exportCommand } from './commands/export-command';
 import { certificateCommand } from './commands/certificate-command';
 import { methodPriorityCommand } from './commands/method-priority-command';
+import { qaqcCommand } from './commands/qaqc-command';
 import { settingsCommand } from './commands/settings-command';
 
 export const COMMANDS: CliCommand[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: CliCommand[] = [
   exportCommand,
   certificateCommand,
   methodPriorityCommand,
+  qaqcCommand,
   settingsCommand,
 ];
 

@@ -1,6 +1,7 @@
 // The strip log in words: the summary line of each track, the tooltip of each item and the labels on
 // intercepts, with depths and grades rounded as the release table rounds them.
 import type { HoleRunInterval, HoleRunResults } from '../api/hole-types';
+import { NEAR_PARALLEL_DEGREES } from '../domain/desurvey/true-thickness';
 import type { AnalyteRow, LengthUnit } from '../domain/model';
 import type { AnalyteValues, DrawnValue } from './strip-log-data';
 
@@ -49,10 +50,15 @@ export function interceptTooltip(run: HoleRunResults, interval: HoleRunInterval,
     })
     .filter((text) => text !== null)
     .join(', ');
+  const angle = interval.angleToPlane;
+  // As the release table marks it: a thickness measured nearly along the plane is never shown bare.
+  const nearParallel = angle !== null && angle < NEAR_PARALLEL_DEGREES;
   const thickness =
     interval.trueThickness === null
       ? 'true thickness not known'
-      : `estimated true thickness ${fixed(interval.trueThickness, 1)} ${unit}`;
+      : nearParallel
+        ? `estimated true thickness ${fixed(interval.trueThickness, 1)}* ${unit} (* the hole runs within ${NEAR_PARALLEL_DEGREES}° of the plane here, at ${fixed(angle, 1)}°: unreliable)`
+        : `estimated true thickness ${fixed(interval.trueThickness, 1)} ${unit}`;
   return `<b>${escapeHtml(interceptText(run, interval, unit))}</b><br/>${analyteText}<br/>${thickness}<br/>Click to open these samples`;
 }
 

@@ -14,6 +14,7 @@ import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
 import { ValidationView } from './views/validation-view';
+import { QaqcView } from './views/qaqc-view';
 import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
@@ -23,6 +24,7 @@ type ViewId =
   | DataTable
   | 'lookups'
   | 'validation'
+  | 'qaqc'
   | 'intercepts'
   | 'composites'
   | 'desurvey'
@@ -37,6 +39,7 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'lithology', label: 'Lithology' },
   { id: 'lookups', label: 'Lookup lists' },
   { id: 'validation', label: 'Validation' },
+  { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
   { id: 'composites', label: 'Composites' },
   { id: 'desurvey', label: 'Desurvey' },
@@ -117,6 +120,8 @@ export function App() {
           <ExportView lengthUnit={info?.settings.length_unit ?? 'm'} />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
+        ) : view === 'qaqc' ? (
+          <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
           <LookupListsView onStatus={onStatus} />
         ) : view === 'intercepts' ? (

@@ -29,6 +29,8 @@ export interface WriteTracker {
   deletedIds: Map<RowTable, number[]>;
   /** Change in stored problems, kept as the writes and the re-validation go. */
   problemDelta: { errors: number; warnings: number };
+  /** A QA/QC insert (blank, standard, duplicate) was added, deleted or put back: QA/QC is re-judged. */
+  qcInsertRows: boolean;
 }
 
 export function newWriteTracker(): WriteTracker {
@@ -42,6 +44,7 @@ export function newWriteTracker(): WriteTracker {
     insertedIds: new Map(),
     deletedIds: new Map(),
     problemDelta: { errors: 0, warnings: 0 },
+    qcInsertRows: false,
   };
 }
 
@@ -133,6 +136,7 @@ export class RowWriter {
     const row = this.read(table, id)!;
     this.audit({ action: 'insert', table, rowId: id, column: null, oldValue: null, newValue: row });
     this.noteRow(table, row);
+    this.noteInsertRow(table, row);
     bump(this.tracker.inserted, table);
     pushId(this.tracker.insertedIds, table, id);
     return id;
@@ -171,6 +175,7 @@ export class RowWriter {
     prepared(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     this.audit({ action: 'delete', table, rowId: id, column: null, oldValue: row, newValue: null });
     this.noteRow(table, row);
+    this.noteInsertRow(table, row);
     bump(this.tracker.deleted, table);
     pushId(this.tracker.deletedIds, table, id);
   }
@@ -204,6 +209,7 @@ export class RowWriter {
     bump(this.tracker.inserted, table);
     if (isRowTable(table)) {
       this.noteRow(table, row);
+      this.noteInsertRow(table, row);
       pushId(this.tracker.insertedIds, table, row.id as number);
     } else if (table === 'assay_results') this.noteResult(row);
   }
@@ -298,6 +304,12 @@ export class RowWriter {
     const hole = prepared(this.db, 'SELECT hole FROM samples WHERE id = ?').pluck().get(row.sample) as
       number | undefined;
     if (hole !== undefined) this.tracker.holes.add(hole);
+  }
+
+  /** Notes a QA/QC insert added, deleted or put back (its failures may change a batch's warnings). */
+  private noteInsertRow(table: RowTable, row: StoredRow): void {
+    if (table === 'samples' && row.sample_type !== undefined && row.sample_type !== 'regular')
+      this.tracker.qcInsertRows = true;
   }
 
   /** Records the hole and sample IDs a row belongs to (before or after a change). */

@@ -109,12 +109,13 @@ describe('compositing commands', () => {
       'to',
       'length',
       'true_thickness',
+      'angle_to_plane',
       'grade',
       'Zn',
       'Pb',
     ]);
     expect(rows.some((r) => r[1] === 'including')).toBe(true);
-    expect(rows[1]![6]).toBeCloseTo(12.83, 9); // full precision kept in the cell
+    expect(rows[1]![7]).toBeCloseTo(12.83, 9); // full precision kept in the cell
     const parameters = sheets[1]!.data;
     expect(parameters).toContainEqual(['Including: cutoff', 15]);
     expect(parameters).toContainEqual(['Including: minimum length', 0.5]);
@@ -189,7 +190,7 @@ describe('compositing commands', () => {
     );
     expect(c.status, c.err).toBe(0);
     const lines = readFileSync(composites, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb,domain');
+    expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb,Zn_length,Pb_length,domain');
     const desurvey = join(directory, 'desurvey.csv');
     expect((await cli('desurvey', demo, '--holes', 'EUG-11-083', '--out', desurvey)).status).toBe(0);
     const rows = readFileSync(desurvey, 'utf8')
@@ -248,6 +249,6 @@ describe('formula injection', () => {
         )
       ).status,
     ).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",intercept,0,2,2,,3,3`);
+    expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",intercept,0,2,2,,,3,3`);
   });
 });

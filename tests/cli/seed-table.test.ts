@@ -46,6 +46,7 @@ describe('drillbench intercepts demo.db --preset lower-e-zone-2011 --out -', () 
       'to',
       'length',
       'true_thickness',
+      'angle_to_plane',
       'grade',
       'Zn',
       'Pb',
@@ -54,13 +55,13 @@ describe('drillbench intercepts demo.db --preset lower-e-zone-2011 --out -', () 
     expect(rows.map((r) => r[1])).toEqual(SEED_TABLE.map(() => 'intercept'));
     expect(stderr).toMatch(/no hole left out/);
     // Full precision: the CSV carries the unrounded numbers, not the table's decimals.
-    expect(rows.filter((r) => (r[6]!.split('.')[1] ?? '').length > 2).length).toBeGreaterThan(10);
+    expect(rows.filter((r) => (r[7]!.split('.')[1] ?? '').length > 2).length).toBeGreaterThan(10);
   });
 
   it.each(SEED_TABLE.map((seed, i) => [`${seed.hole} ${seed.from}`, seed, i] as const))(
     '%s: every cell of the seed row',
     (_, seed, i) => {
-      const [hole, , from, to, length, tt, grade, zn, pb] = rows[i]!.map((cell, c) =>
+      const [hole, , from, to, length, tt, angle, grade, zn, pb] = rows[i]!.map((cell, c) =>
         c === 0 ? cell : cell,
       );
       expect(hole).toBe(seed.hole);
@@ -70,6 +71,8 @@ describe('drillbench intercepts demo.db --preset lower-e-zone-2011 --out -', () 
       expect(formatFixed(Number(zn), 2)).toBe(seed.zn.toFixed(2));
       expect(formatFixed(Number(pb), 2)).toBe(seed.pb.toFixed(2));
       expect(Math.abs(Number(tt) - seed.trueThickness)).toBeLessThanOrEqual(0.1);
+      // Every seed hole crosses the horizon well above the 15 degrees under which a thickness is flagged.
+      expect(Number(angle)).toBeGreaterThan(15);
       const note = PRINTED_SUM_NOTES[seedRowKey(seed)];
       if (note) {
         expect(seed.znPb.toFixed(2)).toBe('13.82');

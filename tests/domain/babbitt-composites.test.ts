@@ -55,7 +55,8 @@ describe('BABBITT fixed-length composites (pygslib reference)', () => {
     // The honest part: not one foot of it was assayed.
     expect(last.composite.assayedLengths[0]).toBe(0);
 
-    // With missing results excluded instead, the same cells exist but that one has no CU value at all.
+    // With missing results excluded instead, drop-short is judged on each analyte's assayed length: no
+    // CU rests on 5 ft of this hole, so it has no composite at all.
     const excluded = compositeHole(
       { samples: buffer, eoh: null },
       {
@@ -67,6 +68,6 @@ describe('BABBITT fixed-length composites (pygslib reference)', () => {
         weighting: 'length',
       },
     ).composites;
-    expect(excluded[excluded.length - 1]!.values[0]).toBeNull();
+    expect(excluded).toEqual([]);
   });
 });

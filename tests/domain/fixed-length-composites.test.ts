@@ -56,6 +56,110 @@ describe('fixed-length composites, worked by hand', () => {
     expect(second.assayedLengths[0]).toBe(7);
   });
 
+  it('judges drop-short per analyte on the length with a result, and writes no row with nothing left', () => {
+    // Cu assayed on 0-10 and 10-13; Au only on 0-3 and 12-20; C = 10, C/2 = 5.
+    const samples = holeSamplesFromRows(
+      'H7',
+      ['Cu', 'Au'],
+      [
+        { from: 0, to: 3, results: { Cu: 1, Au: 2 } },
+        { from: 3, to: 10, results: { Cu: 1 } },
+        { from: 10, to: 12, results: { Cu: 4 } },
+        { from: 12, to: 13, results: { Cu: 4, Au: 1 } },
+        { from: 13, to: 20, results: { Au: 1 } },
+        { from: 20, to: 30, results: {} },
+      ],
+    );
+    const result = compositeHole({ samples, eoh: 30 }, base).composites;
+    const table = result.map((c) => [c.from, c.to, c.sampledLength, ...c.values, ...c.assayedLengths]);
+    expect(table).toEqual([
+      // Au rests on 3 m of 10: blank; Cu on 10 m: kept
+      [0, 10, 10, 1, null, 10, 3],
+      // Cu rests on 3 m: blank; Au on 8 m: kept
+      [10, 20, 10, null, 1, 3, 8],
+      // 20-30 has samples but no result for either analyte: no row
+    ]);
+    // keep and merge judge nothing per analyte: every value with any length behind it stays.
+    const kept = compositeHole({ samples, eoh: 30 }, { ...base, residual: 'keep' }).composites;
+    expect(kept.map((c) => c.values)).toEqual([
+      [1, 2],
+      [4, 1],
+      [null, null],
+    ]);
+  });
+
+  it('counts a gap between samples at zero like a sample without a result when missing = zero', () => {
+    const withNs = holeSamplesFromRows(
+      'NS',
+      ['Cu'],
+      [
+        { from: 0, to: 2, results: { Cu: 2 } },
+        { from: 2, to: 4, results: { Cu: { value: null, flag: 'ns' } } },
+        { from: 4, to: 7, results: { Cu: 2 } },
+      ],
+    );
+    const withGap = holeSamplesFromRows(
+      'GAP',
+      ['Cu'],
+      [
+        { from: 0, to: 2, results: { Cu: 2 } },
+        { from: 4, to: 7, results: { Cu: 2 } },
+      ],
+    );
+    const settings: CompositeSettings = { ...base, length: 3, missing: 'zero', residual: 'keep' };
+    const grades = (samples: typeof withNs) =>
+      compositeHole({ samples, eoh: 7 }, settings).composites.map((c) => [
+        c.from,
+        c.to,
+        c.values[0],
+        c.analyteLengths[0],
+      ]);
+    // 0-3: (2 x 2 + 0 x 1) / 3; 3-6: (0 x 1 + 2 x 2) / 3; 6-7: 2
+    const expected = [
+      [0, 3, 4 / 3, 3],
+      [3, 6, 4 / 3, 3],
+      [6, 7, 2, 1],
+    ];
+    expect(grades(withNs)).toEqual(expected);
+    expect(grades(withGap)).toEqual(expected);
+    // A cell wholly inside a gap is zero over its length, as it would be inside an NS sample.
+    const wide = holeSamplesFromRows(
+      'W',
+      ['Cu'],
+      [
+        { from: 0, to: 1, results: { Cu: 2 } },
+        { from: 9, to: 10, results: { Cu: 2 } },
+      ],
+    );
+    const cells = compositeHole({ samples: wide, eoh: 10 }, settings).composites;
+    expect(cells.map((c) => [c.from, c.values[0], c.sampledLength])).toEqual([
+      [0, 2 / 3, 1],
+      [3, 0, 0],
+      [6, 0, 0],
+      [9, 2, 1],
+    ]);
+    // Above the first sample nothing is counted: no sample lies above it, so it is no gap between samples.
+    const deep = holeSamplesFromRows('D', ['Cu'], [{ from: 4, to: 6, results: { Cu: 2 } }]);
+    const first = compositeHole({ samples: deep, eoh: 6 }, settings).composites[0]!;
+    expect([first.from, first.to, first.values[0]]).toEqual([0, 3, null]);
+    // By density, a gap has no density of its own: the default density, or the hole is refused.
+    const dense: CompositeSettings = { ...settings, weighting: 'density' };
+    const denseGap = holeSamplesFromRows(
+      'DG',
+      ['Cu'],
+      [
+        { from: 0, to: 2, density: 3, results: { Cu: 2 } },
+        { from: 4, to: 7, density: 3, results: { Cu: 2 } },
+      ],
+    );
+    expect(compositeHole({ samples: denseGap, eoh: 7 }, dense).refused).toMatch(
+      /gap 2-4 has no density to weight it by/,
+    );
+    const weighted = compositeHole({ samples: denseGap, eoh: 7 }, { ...dense, defaultDensity: 1.5 });
+    // 0-3: (2 x 2 x 3 + 0 x 1 x 1.5) / (2 x 3 + 1 x 1.5) = 12 / 7.5
+    expect(weighted.composites[0]!.values[0]).toBeCloseTo(12 / 7.5, 12);
+  });
+
   it('drops, keeps or merges a short tail', () => {
     const hole = { samples: handHole(24), eoh: 24 };
     // The tail 20-24 is 4 m < 5 m.
@@ -74,13 +178,40 @@ describe('fixed-length composites, worked by hand', () => {
     expect(merged[1]!.values[0]).toBeCloseTo(33 / 14, 12);
   });
 
+  it('ends a merged tail where the data end, not on the grid, when the end of hole is not recorded', () => {
+    // Samples to 24, no end of hole: the 20-30 cell reaches 4 m into the data and is merged into 10-20.
+    const merged = compositeHole(
+      { samples: handHole(24), eoh: null },
+      { ...base, residual: 'merge' },
+    ).composites;
+    expect(merged.map((c) => [c.from, c.to, c.length, c.sampledLength])).toEqual([
+      [0, 10, 10, 10],
+      [10, 24, 14, 14],
+    ]);
+    // Restarting at domains: the merged tail of a domain the samples stop in ends at the last sample too.
+    const domains = [{ from: 0, to: 40, code: 'SUL' }];
+    const inDomain = compositeHole(
+      { samples: handHole(24), eoh: null, domains },
+      { ...base, residual: 'merge' },
+    ).composites;
+    expect(inDomain.map((c) => [c.from, c.to])).toEqual([
+      [0, 10],
+      [10, 24],
+    ]);
+  });
+
   it('keeps the grid end of the last cell when the end of hole is not recorded', () => {
-    const result = compositeHole({ samples: handHole(17), eoh: null }, base);
-    // the samples end at 17: the last cell reads 10-20 with 7 m sampled, as pygslib prints it
+    const result = compositeHole({ samples: handHole(17), eoh: null }, { ...base, missing: 'zero' });
+    // the samples end at 17: the last cell reads 10-20 with 7 m sampled, as pygslib prints it;
+    // 10-13 not assayed counts at zero: 3 x 4 / 7
     expect(rows(result.composites)).toEqual([
       [0, 10, 10, 10, 1.6, 10],
-      [10, 20, 10, 7, 3, 4],
+      [10, 20, 10, 7, 12 / 7, 7],
     ]);
+    // Missing grades excluded, Cu rests on 13-17 only, 4 m < C/2: drop-short blanks it and, with no
+    // other analyte left, writes no row.
+    const excluded = compositeHole({ samples: handHole(17), eoh: null }, base);
+    expect(rows(excluded.composites)).toEqual([[0, 10, 10, 10, 1.6, 10]]);
   });
 
   it('anchors at the first sample', () => {
@@ -229,6 +360,8 @@ describe('fixed-length composite properties', () => {
             for (let i = 0; i < samples.count; i++) {
               const length = samples.to[i]! - samples.from[i]!;
               covered += length;
+              // with missing = zero, a gap between samples counts at zero like a sample without a result
+              if (missing === 'zero' && i > 0) sampleLength += samples.from[i]! - samples.to[i - 1]!;
               const v = samples.values[i * analytes.length + a]!;
               if (Number.isNaN(v)) {
                 if (missing === 'zero') sampleLength += length;
@@ -249,6 +382,34 @@ describe('fixed-length composite properties', () => {
             expect(counted).toBeCloseTo(sampleLength, 9);
             expect(sampled).toBeCloseTo(covered, 9);
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('drop-short with missing grades excluded', () => {
+  it('keeps exactly the values resting on at least C/2 of assayed length, and only rows with one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sampleArb, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 100 }).map((n) => n / 10),
+        fc.integer({ min: 1, max: 60 }).map((n) => n / 4),
+        fc.boolean(),
+        (specs, start, length, eohKnown) => {
+          const samples = buildHole(specs, start);
+          const eoh = eohKnown ? samples.to[samples.count - 1]! + 1.5 : null;
+          const settings: CompositeSettings = { ...base, length };
+          const kept = compositeHole({ samples, eoh }, { ...settings, residual: 'keep' }).composites;
+          const dropped = compositeHole({ samples, eoh }, settings).composites;
+          const expected = kept
+            .map((c) => ({
+              ...c,
+              values: c.values.map((v, a) => (c.assayedLengths[a]! >= length / 2 - 1e-9 ? v : null)),
+            }))
+            .filter((c) => c.values.some((v) => v !== null));
+          expect(dropped).toEqual(expected);
         },
       ),
       { numRuns: 300 },

@@ -107,6 +107,28 @@ describe('news-release intercept table', () => {
     expect(known.notes.join(' ')).not.toContain(TRUE_WIDTH_UNKNOWN);
   });
 
+  it('marks a true thickness measured within 15 degrees of the plane and says why under the table', () => {
+    const table = buildInterceptTable(
+      [
+        { intercept: intercept('EUG-10-033', 69.8, 78.3, 10.75, 2.08), trueThickness: 6.8, planeAngle: 53 },
+        { intercept: intercept('EUG-10-034', 20, 30, 5, 1), trueThickness: 0.04, planeAngle: 0.23 },
+      ],
+      options,
+    );
+    expect(table.rows.map((r) => r.cells[4])).toEqual(['6.8', '0.0*']);
+    expect(table.rows[1]!.values[4]).toBe('0.0*');
+    expect(table.notes).toContain(
+      '* The hole runs within 15° of the plane over this interval: its estimated true thickness is unreliable (the smallest angle is 0.2°).',
+    );
+    // No mark, no note, when every hole meets the plane at 15 degrees or more.
+    const steep = buildInterceptTable(
+      [{ intercept: intercept('EUG-10-033', 69.8, 78.3, 10.75, 2.08), trueThickness: 6.8, planeAngle: 15 }],
+      options,
+    );
+    expect(steep.rows[0]!.cells[4]).toBe('6.8');
+    expect(steep.notes.some((note) => note.startsWith('*'))).toBe(false);
+  });
+
   it('takes decimals per analyte, feet, and leaves the expression column out on request', () => {
     const table = buildInterceptTable(
       [{ intercept: intercept('DH1', 10, 25.55, 2.675, 31.25), trueThickness: 12 }],

@@ -260,6 +260,46 @@ describe('significant intercept properties', () => {
     );
   });
 
+  it('count a sample whose grade equals the cutoff up to floating error as ore', () => {
+    // Zn a + Pb b with the cutoff written as the decimal sum a + b (1.4 + 0.4 = 1.7999999999999998
+    // against 1.8): the sample reaches the cutoff on paper, so it is an intercept of its own.
+    const hundredths = fc.integer({ min: 1, max: 5000 });
+    fc.assert(
+      fc.property(hundredths, hundredths, fc.boolean(), (zn, pb, including) => {
+        const cutoff = Number(((zn + pb) / 100).toFixed(2));
+        const rows = [
+          { from: 0, to: 1, results: { Zn: 0, Pb: 0 } },
+          { from: 1, to: 2, results: { Zn: zn / 100, Pb: pb / 100 } },
+          // With an including pass at the cutoff, the main pass (half the cutoff) runs on into this one.
+          { from: 2, to: 3, results: { Zn: including ? cutoff * 0.75 : 0, Pb: 0 } },
+        ];
+        const settings: InterceptSettings = {
+          expression: 'Zn + Pb',
+          cutoff: including ? cutoff / 2 : cutoff,
+          minLength: 1,
+          maxDilution: 0,
+          minGrade: including ? null : cutoff,
+          minGradeLength: including ? null : cutoff,
+          weighting: 'length',
+          belowDetection: 'half',
+          unsampled: 'zero',
+          including: including ? { cutoff, minLength: 1, maxDilution: 0 } : null,
+        };
+        const plan = compileInterceptPlan(settings, ['Zn', 'Pb']);
+        const found = findIntercepts(holeSamplesFromRows('P', ['Zn', 'Pb'], rows), plan).intercepts;
+        expect(found.map((i) => [i.kind, i.from, i.to, i.wasteLength])).toEqual(
+          including
+            ? [
+                ['intercept', 1, 3, 0],
+                ['including', 1, 2, 0],
+              ]
+            : [['intercept', 1, 2, 0]],
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('put including intervals inside their intercept, at or above their own cutoff', () => {
     fc.assert(
       fc.property(fc.array(specArb, { minLength: 1, maxLength: 60 }), settingsArb, (specs, s) => {

@@ -229,6 +229,39 @@ describe('significant intercepts, worked by hand', () => {
     expect(result.intercepts).toEqual([]);
   });
 
+  it('compares grades with the cutoff, minimum grade and grade x length allowing for floating error', () => {
+    // Zn 1.4 + Pb 0.4 is 1.7999999999999998 in binary floating point; on paper it is the 1.8 cutoff.
+    const rows: SampleInput[] = [
+      { from: 0, to: 1, results: { Zn: 9, Pb: 1 } },
+      { from: 1, to: 2, results: { Zn: 1.4, Pb: 0.4 } },
+      { from: 2, to: 3, results: { Zn: 0.1, Pb: 0 } },
+    ];
+    expect(1.4 + 0.4).toBeLessThan(1.8);
+    const both = ['Zn', 'Pb'];
+    const main = { expression: 'Zn + Pb', cutoff: 1.8, maxDilution: 0 };
+    expect(spans(run(rows, main, both))).toEqual([[0, 2]]);
+    // The waste length counts the same way: the 1.8 sample is ore, not waste.
+    expect(run(rows, { ...main, minLength: 0 }, both).intercepts[0]!.wasteLength).toBe(0);
+    // Including pass: the sample at 1.8 reaches an including cutoff of 1.8 too.
+    const pair = [
+      { from: 0, to: 1, results: { Zn: 1.4, Pb: 0.4 } },
+      { from: 1, to: 2, results: { Zn: 1.2, Pb: 0 } },
+    ];
+    const including = { cutoff: 1.8, minLength: 0, maxDilution: 0 };
+    const withIncluding = run(pair, { ...main, cutoff: 1, including }, both).intercepts;
+    expect(withIncluding.map((i) => [i.kind, i.from, i.to])).toEqual([
+      ['intercept', 0, 2],
+      ['including', 0, 1],
+    ]);
+    // Minimum grade: one sample at 1.8 meets a 1.8 minimum grade over a lower cutoff.
+    expect(spans(run(rows.slice(1, 2), { ...main, cutoff: 1, minGrade: 1.8 }, both))).toEqual([[1, 2]]);
+    // Minimum grade x length: 0.1 + 0.2 = 0.30000000000000004 m x 6 against 1.8.
+    const three = [{ from: 0, to: 0.7, results: { Zn: 3 } }];
+    // 0.7 x 3 = 2.0999999999999996 meets a minimum grade x length of 2.1.
+    expect(0.7 * 3).toBeLessThan(2.1);
+    expect(run(three, { cutoff: 1, minGradeLength: 2.1 }).intercepts).toHaveLength(1);
+  });
+
   it('gives the same answers with one workspace reused across holes', () => {
     const plan = compileInterceptPlan(base, ['Zn']);
     const ws = new InterceptWorkspace();

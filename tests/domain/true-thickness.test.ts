@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildHolePath } from '../../src/domain/desurvey/minimum-curvature';
-import { planeNormal, trueThickness } from '../../src/domain/desurvey/true-thickness';
+import {
+  NEAR_PARALLEL_DEGREES,
+  planeNormal,
+  thicknessAndAngle,
+  trueThickness,
+} from '../../src/domain/desurvey/true-thickness';
 
 const RAD = Math.PI / 180;
 const collar = { x: 0, y: 0, z: 0, azimuth: null, dip: null, eoh: null };
@@ -38,6 +43,25 @@ describe('true thickness', () => {
     const up = buildHolePath('U', collar, [{ depth: 0, azimuth: 0, dip: 30 }]);
     // a horizontal body: thickness is the rise, 10 x sin 30 = 5
     expect(trueThickness(up, 0, 10, { dip: 0, dipDirection: 0 })).toBeCloseTo(5, 12);
+  });
+
+  it('gives the angle between the hole and the plane, flagging a hole near parallel to it', () => {
+    const plane = { dip: 28.5, dipDirection: 315 };
+    // Along the normal: 90 degrees, the thickness is the length.
+    const normal = buildHolePath('N', collar, [{ depth: 0, azimuth: 135, dip: -61.5 }]);
+    expect(thicknessAndAngle(normal, 20, 27, plane).angle).toBeCloseTo(90, 9);
+    // A vertical hole through a body dipping 28.5: 61.5 degrees to the plane.
+    const vertical = buildHolePath('V', { ...collar, azimuth: 0, dip: -90 }, []);
+    const v = thicknessAndAngle(vertical, 50, 60, plane);
+    expect(v.angle).toBeCloseTo(61.5, 9);
+    expect(v.thickness).toBeCloseTo(10 * Math.sin(61.5 * RAD), 9);
+    // Down the dip line but 5 degrees steeper: 5 degrees to the plane, 10 x sin 5 = 0.87 m "thick".
+    const near = buildHolePath('P', collar, [{ depth: 0, azimuth: 315, dip: -33.5 }]);
+    const n = thicknessAndAngle(near, 20, 30, plane);
+    expect(n.angle).toBeCloseTo(5, 9);
+    expect(n.thickness).toBeCloseTo(10 * Math.sin(5 * RAD), 9);
+    expect(n.angle).toBeLessThan(NEAR_PARALLEL_DEGREES);
+    expect(NEAR_PARALLEL_DEGREES).toBe(15);
   });
 
   it('refuses a plane dip outside 0..90', () => {

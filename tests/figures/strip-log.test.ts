@@ -14,6 +14,7 @@ import type { ResultCell, SamplePageRow } from '../../src/api/types';
 import type { AnalyteRow, SampleType } from '../../src/domain/model';
 import { svgOfOption } from '../../src/figures/figure-svg';
 import { paddedWindow, stripLogFigure } from '../../src/figures/strip-log';
+import { interceptTooltip } from '../../src/figures/strip-log-text';
 import {
   analytesWithResults,
   analyteValues,
@@ -148,6 +149,7 @@ function interval(kind: HoleRunInterval['kind'], from: number, to: number, grade
     to,
     length: to - from,
     trueThickness: (to - from) * 0.8,
+    angleToPlane: 53,
     grade,
     values: [grade],
     domain: null,
@@ -327,6 +329,20 @@ describe('stripLogFigure', () => {
     expect(svg).toContain('12.40 %');
     expect(svg).toContain('Zn intercepts');
     expect(svg).toContain('run 7: Zn intercepts at 5 % cutoff');
+  });
+
+  it('marks a true thickness measured within 15 degrees of the plane as unreliable in the tooltip', () => {
+    const steep = interval('intercept', 10, 12, 6.2);
+    expect(interceptTooltip(RUN, steep, 'm')).toContain('<br/>estimated true thickness 1.6 m<br/>');
+    const near = { ...steep, trueThickness: 0.0349, angleToPlane: 1 };
+    const tooltip = interceptTooltip(RUN, near, 'm');
+    expect(tooltip).toContain(
+      '<br/>estimated true thickness 0.0* m (* the hole runs within 15° of the plane here, at 1.0°: unreliable)<br/>',
+    );
+    // A run saved before angles were kept says nothing it does not know.
+    expect(interceptTooltip(RUN, { ...steep, angleToPlane: null }, 'm')).toContain(
+      '<br/>estimated true thickness 1.6 m<br/>',
+    );
   });
 
   it('says what a click opens: a lithology or sample row, or the samples over an intercept', () => {

@@ -53,9 +53,10 @@ describe('BABBITT composites through the CLI', () => {
       /^Run 1 \(composites\): 54189 rows from 399 holes and 35616 samples; no hole left out/,
     );
     const { header, rows } = parseCsv(result.stdout);
-    expect(header).toEqual(['hole_id', 'from', 'to', 'length', 'sampled_length', 'CU']);
+    expect(header).toEqual(['hole_id', 'from', 'to', 'length', 'sampled_length', 'CU', 'CU_length']);
     expect(rows).toHaveLength(54189);
-    expect(rows[rows.length - 1]).toEqual(['RMC-66313', '1010', '1020', '10', '7', '0']);
+    // 7 ft sampled, none of it assayed: CU 0 (missing counted at zero) resting on 0 ft with a result.
+    expect(rows[rows.length - 1]).toEqual(['RMC-66313', '1010', '1020', '10', '7', '0', '0']);
   });
 
   it('desurveys the feet project with positive-down dips turned downward', () => {

@@ -112,6 +112,21 @@ describe('Tom zone through the storage scan', () => {
     expect(ts.unsampledLength).toBeCloseTo(1.04, 9);
   });
 
+  it('counts TS004 58.77-59.80 (Zn 1.4 + Pb 0.4) as reaching a 1.8 cutoff', () => {
+    const run = runKind(
+      data.project,
+      'intercepts',
+      { params: { grade: 'Zn + Pb', cutoff: 1.8, minLength: 0, maxDilution: 0, holes: ['TS004'] } },
+      { ...control, save: false },
+    );
+    const rows = interceptsFromTable(run.table, ['Zn', 'Pb']).map((r) => r.intercept);
+    const deep = rows.find((i) => i.from === 49.07)!;
+    expect(deep.to).toBe(59.8);
+    // (8.8+5.8) 1.22 + (10+3.9) 1.53 + ... + (1.4+0.4) 1.03, over 10.73 m
+    expect(deep.grade).toBeCloseTo(14.66, 2);
+    expect(deep.wasteLength).toBe(0);
+  });
+
   it('estimates true thickness no larger than the interval', () => {
     const rows = interceptsFromTable(intercepts.table, ANALYTES);
     for (const { intercept, trueThickness } of rows) {
@@ -147,6 +162,27 @@ describe('Tom zone through the storage scan', () => {
       );
       expect(metal.get(id) ?? 0).toBeCloseTo(expected, 6);
     }
+  });
+
+  it('drops 2 m Zn composites resting on under 1 m of Zn results (drop-short per analyte)', () => {
+    const composite = (residual: string) =>
+      runKind(
+        data.project,
+        'composites',
+        { params: { length: 2, residual, analytes: ['Zn'] } },
+        { ...control, save: false },
+      ).table;
+    const thin = (table: ReturnType<typeof composite>) => {
+      const zn = numberColumn(table, 'a:Zn');
+      const znLength = numberColumn(table, 'assayed:Zn');
+      let count = 0;
+      for (let r = 0; r < table.rowCount; r++) if (!Number.isNaN(zn[r]!) && znLength[r]! < 1 - 1e-9) count++;
+      return { count, empty: zn.filter((v) => Number.isNaN(v)).length };
+    };
+    // Kept whatever their support, some pieces' Zn rests on a sliver of core...
+    expect(thin(composite('keep')).count).toBeGreaterThan(100);
+    // ...drop-short leaves none of them, and writes no piece without a Zn value.
+    expect(thin(composite('drop-short'))).toEqual({ count: 0, empty: 0 });
   });
 
   it('desurveys holes with one survey as straight lines from the collar', () => {

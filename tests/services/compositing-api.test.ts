@@ -81,6 +81,7 @@ describe('compositing API', () => {
       'to',
       'length',
       'true_thickness',
+      'angle_to_plane',
       'grade',
       'Zn',
       'Pb',
@@ -202,7 +203,9 @@ describe('compositing API', () => {
     );
     expect(written).toMatchObject({ rows: 21, format: 'csv', content: 'results' });
     const text = readFileSync(csv, 'utf8');
-    expect(text.startsWith('\ufeffhole_id,kind,from,to,length,true_thickness,grade,Zn,Pb\r\n')).toBe(true);
+    expect(
+      text.startsWith('\ufeffhole_id,kind,from,to,length,true_thickness,angle_to_plane,grade,Zn,Pb\r\n'),
+    ).toBe(true);
     const again = await call<JobStatus>('runs.export', { id: first.id, path: csv });
     expect((await session.jobs.wait(again.id)).error?.message).toMatch(/already exists/);
     await finished(await call<JobStatus>('runs.export', { id: first.id, path: csv, overwrite: true }));
@@ -276,8 +279,13 @@ describe('compositing API', () => {
       }),
     );
     const page = await call<RunPage>('runs.get', { id: composites.id, limit: 1 });
-    expect(page.columns).toEqual(['hole_id', 'from', 'to', 'length', 'sampled_length', 'Zn']);
-    expect(page.rows[0]!.slice(0, 4)).toEqual(['EUG-11-083', 0, 2, 2]);
+    expect(page.columns).toEqual(['hole_id', 'from', 'to', 'length', 'sampled_length', 'Zn', 'Zn_length']);
+    // Sampling starts at 48.8 m: drop-short writes the first piece whose Zn rests on 1 m or more.
+    const [hole, from, to, length, sampled, zn, znLength] = page.rows[0]!;
+    expect([hole, from, to, length]).toEqual(['EUG-11-083', 48, 50, 2]);
+    expect(sampled).toBeCloseTo(1.2, 9);
+    expect(zn).toBeCloseTo(0.24, 9);
+    expect(znLength).toBeCloseTo(1.2, 9);
     const desurvey = await finished<RunInfo>(
       await call<JobStatus>('desurvey.start', { params: { step: 25 } }),
     );

@@ -103,6 +103,8 @@ describe('on the demo project', () => {
     expect(intercept!.grade!.toFixed(2)).toBe('13.73');
     expect(intercept!.values.map((v) => v!.toFixed(2))).toEqual(['11.80', '1.93']);
     expect(intercept!.trueThickness!.toFixed(1)).toBe('4.0');
+    // The angle between hole and plane the thickness was measured at, well above the 15 degrees flagged.
+    expect(intercept!.angleToPlane).toBeGreaterThan(15);
 
     // A second intercept in a hole is an "and", as in the release.
     const two = await api['runs.hole']({ id: runId, holeId: 'EUG-11-083' });

@@ -31,13 +31,16 @@ Cuts each hole into lengths C from the anchor, splits samples at the cuts and av
 analyte. Holes with validation errors in what the run reads (samples, the analytes composited, lithology
 with --domains) are left out and named; the run is saved (see drillbench runs).
 --out F writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are hole_id, from,
-to, length, sampled_length, then one per analyte, at full precision (and domain with --domains).
+to, length, sampled_length, one per analyte, then <analyte>_length (the length with a result) per
+analyte, at full precision (and domain with --domains).
   --length     composite length C in the project's length unit
   --anchor     cut from the collar (depth 0, default) or from the first sample
   --residual   the last piece when shorter than C: drop-short (dropped under C/2, default), keep, or
-               merge into the piece above
+               merge into the piece above (ending at the last sample or the end of hole); with
+               drop-short and --missing exclude, a value resting on under C/2 of results is left blank
+               and a piece with no value left is not written
   --missing    a sample without a result for an analyte: exclude it from that analyte's length
-               (default) or count it at zero grade
+               (default) or count it, and a gap between samples, at zero grade
   --analytes   analytes to composite (default: every analyte of the project)
   --bdl        below-detection results count as half the limit (default), the limit, zero, or missing
   --weight     length (default) or density (length x dry bulk density)

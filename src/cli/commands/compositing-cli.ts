@@ -17,6 +17,7 @@ import { formatTable, stringOption, UsageError, type CliIo } from '../cli-comman
 /** Parameter names as the command line spells them, for error messages. */
 const FLAG_NAMES: Record<string, string> = {
   grade: '--grade',
+  gradeUnit: '--grade-unit',
   cutoff: '--cutoff',
   minLength: '--min-length',
   maxDilution: '--max-dilution',

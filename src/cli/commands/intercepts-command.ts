@@ -1,5 +1,6 @@
 // `drillbench intercepts`: significant intercepts over a project, saved as a run, written as full-precision
 // CSV/XLSX or shown as the news-release report.
+import { ANALYTE_UNITS } from '../../domain/model';
 import { findPreset } from '../../storage/presets-store';
 import {
   choiceOption,
@@ -26,19 +27,26 @@ import {
 export const interceptsCommand: CliCommand = {
   name: 'intercepts',
   summary: 'Significant intercepts (grade-interval composites) with true thickness and the report',
-  help: `Usage: drillbench intercepts <project> --grade EXPR --cutoff X --min-length L --max-dilution D
-         [--min-grade G] [--min-gt GT] [--including-cutoff X2 [--including-min-length L2]
+  help: `Usage: drillbench intercepts <project> --grade EXPR [--grade-unit UNIT] --cutoff X --min-length L
+         --max-dilution D [--min-grade G] [--min-gt GT] [--including-cutoff X2 [--including-min-length L2]
          [--including-max-dilution D2]] [--weight length|density] [--default-density RHO]
          [--bdl half|dl|zero|missing] [--unsampled zero|break] [--cap ANALYTE=VALUE ...]
          [--plane DIP/DIPDIR] [--analytes A,B] [--preset NAME] [--holes ID,ID] [--out F] [--report]
 
 Finds significant intercepts hole by hole (rules in docs/compositing.md) and saves the run with its
 parameters and a hash of the data read (see drillbench runs). Holes with validation errors in what the
-run reads (samples, the analytes used; surveys with --plane) are left out and named. --out F writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are
-hole_id, kind, from, to, length, true_thickness, grade, then one per analyte, at full precision.
-Without --out the news-release report is printed.
+run reads (samples, the analytes used; surveys and collar with --plane) are left out and named. --out F
+writes F.csv or F.xlsx, or CSV to standard output with --out -; the columns are hole_id, kind, from, to,
+length, true_thickness, angle_to_plane (degrees between hole and plane), grade, then one per analyte, at
+full precision. Without --out the news-release report is printed; a true thickness measured where the
+hole runs within 15 degrees of the plane is marked * there as unreliable.
   --grade             grade expression over analyte codes: Zn, Zn + Pb, Cu + 0.62 * Au
-  --cutoff            samples at or above this grade are ore
+  --grade-unit        unit of the grade, cutoff and minimum grade: %, ppm, ppb, g/t or oz/t; each analyte
+                      is converted into it before the expression is evaluated (1 % = 10,000 ppm,
+                      ppm = g/t, 1,000 ppb = 1 ppm), so factors are for grades in this unit
+                      (default: the unit the expression's analytes share; required when they differ)
+  --cutoff            samples at or above this grade are ore (a grade equal to it up to floating-point
+                      error, 1e-9 of the cutoff, counts as at it)
   --min-length        shortest intercept reported (project length unit)
   --max-dilution      longest run of consecutive below-cutoff or unsampled core inside an intercept
   --min-grade         lowest weighted grade of an intercept, dilution included (default: the cutoff)
@@ -60,6 +68,7 @@ Without --out the news-release report is printed.
                       parameter statement) instead of the full-precision results`,
   options: {
     grade: { type: 'string' },
+    'grade-unit': { type: 'string' },
     cutoff: { type: 'string' },
     'min-length': { type: 'string' },
     'max-dilution': { type: 'string' },
@@ -91,6 +100,7 @@ Without --out the news-release report is printed.
       const base = (preset?.params ?? {}) as Record<string, unknown>;
       const overrides = given({
         grade: stringOption(values, 'grade'),
+        gradeUnit: choiceOption(values, 'grade-unit', ANALYTE_UNITS),
         cutoff: numberOption(values, 'cutoff'),
         minLength: numberOption(values, 'min-length'),
         maxDilution: numberOption(values, 'max-dilution'),

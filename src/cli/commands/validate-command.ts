@@ -18,7 +18,7 @@ export const validateCommand: CliCommand = {
   help: `Usage: drillbench validate <project> [--json] [--severity error|warning] [--rule RULE] [--hole ID] [--limit N]
 
 Runs every validation rule over the project (overlaps, gaps, depths past end of hole, surveys, duplicate
-sample IDs, assay values) and prints rule, severity, hole, table, row and message. The exit status is 1
+sample IDs, assay values, QA/QC failures warned on their batches) and prints rule, severity, hole, table, row and message. The exit status is 1
 when any error is found, 0 otherwise (warnings alone do not fail).
   --json       print the report as JSON
   --severity   show only errors or only warnings

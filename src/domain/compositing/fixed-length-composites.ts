@@ -9,12 +9,15 @@
 // samples stop inside a logged domain, the last cell of that domain stops at the domain's own end at the
 // latest, so a composite never claims core logged as another domain.
 // Residuals: the last cell's extent inside the series (end minus its From) decides `drop-short` (dropped
-// when under C/2) and `merge` (joined to the cell above, when there is one). pygslib instead drops every
-// cell whose sampled length is under C/2, interior ones included; on holes without gaps both agree.
+// when under C/2) and `merge` (joined to the cell above, when there is one, the joined piece ending where
+// the series ends: a merged piece is no grid cell, so it has no grid end to keep). With drop-short and
+// missing grades excluded, every cell is also judged per analyte, as pygslib judges each variable: a
+// value resting on under C/2 of assayed length is blank, and a cell with no value left is not written.
 // Lengths reported per composite: `length` = To - From; `sampledLength` = the part covered by sample
 // intervals, whatever their results; per analyte, `analyteLengths` = the length behind the value (with
-// missing = zero this includes unassayed sample length counted at zero) and `assayedLengths` = the length
-// with an actual result, so a value made only of zero-filled gaps is visible as such.
+// missing = zero this includes unassayed sample length and gaps between samples, counted at zero) and
+// `assayedLengths` = the length with an actual result, so a value made only of zero-filled core is
+// visible as such.
 import { usableValue, type BelowDetectionRule } from './assay-rules';
 import { sampleOrderProblem, type HoleSamples } from './hole-samples';
 
@@ -118,6 +121,13 @@ export function compositeHole(input: CompositeHoleInput, settings: CompositeSett
           `Hole ${holeId}: the sample at ${samples.from[i]}-${samples.to[i]} has no density; enter it, set a default density, or weight by length.`,
         );
       }
+      // With missing = zero a gap counts at zero grade and needs a density to weigh it by.
+      const gapFrom = i > 0 ? samples.to[i - 1]! : NaN;
+      if (settings.missing === 'zero' && samples.from[i]! - gapFrom > tolerance) {
+        return refuse(
+          `Hole ${holeId}: the unsampled gap ${gapFrom}-${samples.from[i]} has no density to weight it by; set a default density, exclude missing grades, or weight by length.`,
+        );
+      }
     }
   }
   const start = settings.anchor === 'collar' ? 0 : samples.from[0]!;
@@ -132,11 +142,30 @@ export function compositeHole(input: CompositeHoleInput, settings: CompositeSett
   ]) {
     cutSegment(segment, settings, cells);
   }
-  return {
-    holeId,
-    composites: cells.map((cell) => average(cell, samples, settings, defaultDensity)),
-    refused: null,
-  };
+  const composites: Composite[] = [];
+  // Drop-short with missing grades excluded is judged per analyte (pygslib does the same): a value
+  // resting on less than C/2 of assayed length is left blank, and a piece left with no value is no row.
+  const half = perAnalyteSupport(settings) ? settings.length / 2 - 1e-9 : -Infinity;
+  for (const cell of cells) {
+    const composite = average(cell, samples, settings, defaultDensity, tolerance);
+    if (half === -Infinity) {
+      composites.push(composite);
+      continue;
+    }
+    let kept = 0;
+    for (let a = 0; a < composite.values.length; a++) {
+      if (composite.values[a] === null) continue;
+      if (composite.assayedLengths[a]! < half) composite.values[a] = null;
+      else kept++;
+    }
+    if (kept > 0) composites.push(composite);
+  }
+  return { holeId, composites, refused: null };
+}
+
+/** True when drop-short judges each analyte's value on its own assayed length. */
+export function perAnalyteSupport(settings: CompositeSettings): boolean {
+  return settings.residual === 'drop-short' && settings.missing === 'exclude';
 }
 
 function cutSegment(segment: Segment, settings: CompositeSettings, out: Cell[]): void {
@@ -153,8 +182,10 @@ function cutSegment(segment: Segment, settings: CompositeSettings, out: Cell[]):
       if (settings.residual === 'drop-short' && extent < c / 2 - 1e-9) break;
       const previous = out.length > first ? out[out.length - 1] : undefined;
       if (settings.residual === 'merge' && previous) {
+        // A merged piece is off the grid anyway (longer than C), so it ends where the data end: the
+        // last sample, the recorded end of hole or the domain boundary, never on an empty grid end.
         previous.countTo = countTo;
-        previous.to = to;
+        previous.to = countTo;
         break;
       }
     }
@@ -206,11 +237,31 @@ function domainSegments(
 /** Per-analyte sums and weights of one cell, reused from cell to cell (grown for wider samples). */
 let scratch = new Float64Array(16);
 
+/** Adds the part of the gap [gapFrom, gapTo] inside the cell at zero grade to every analyte's weight. */
+function countGap(
+  cell: Cell,
+  gapFrom: number,
+  gapTo: number,
+  tolerance: number,
+  density: number,
+  analyteLengths: number[],
+): void {
+  if (!(gapTo - gapFrom > tolerance)) return;
+  const piece = Math.min(gapTo, cell.countTo) - Math.max(gapFrom, cell.from);
+  if (piece <= 0) return;
+  const width = analyteLengths.length;
+  for (let a = 0; a < width; a++) {
+    scratch[width + a]! += piece * density;
+    analyteLengths[a]! += piece;
+  }
+}
+
 function average(
   cell: Cell,
   samples: HoleSamples,
   settings: CompositeSettings,
   defaultDensity: number | null,
+  tolerance: number,
 ): Composite {
   const width = samples.analytes.length;
   if (scratch.length < 2 * width) scratch = new Float64Array(2 * width);
@@ -229,7 +280,14 @@ function average(
     if (samples.to[mid]! <= cell.from) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < samples.count && samples.from[i]! < cell.countTo; i++) {
+  // With missing = zero, a gap between two samples counts at zero grade over its length, exactly as a
+  // sample without a result there would. Above the first sample and below the last there is no gap.
+  const gapDensity = byDensity ? defaultDensity! : 1;
+  let previousTo = lo > 0 ? samples.to[lo - 1]! : NaN;
+  let i = lo;
+  for (; i < samples.count && samples.from[i]! < cell.countTo; i++) {
+    if (zeroMissing) countGap(cell, previousTo, samples.from[i]!, tolerance, gapDensity, analyteLengths);
+    previousTo = samples.to[i]!;
     const piece = Math.min(samples.to[i]!, cell.countTo) - Math.max(samples.from[i]!, cell.from);
     if (piece <= 0) continue;
     sampledLength += piece;
@@ -250,6 +308,9 @@ function average(
       scratch[width + a]! += w;
       analyteLengths[a]! += piece;
     }
+  }
+  if (zeroMissing && i < samples.count) {
+    countGap(cell, previousTo, samples.from[i]!, tolerance, gapDensity, analyteLengths);
   }
   const values = new Array<number | null>(width);
   for (let a = 0; a < width; a++) {

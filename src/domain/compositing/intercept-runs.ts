@@ -12,6 +12,7 @@
 // candidate, kept if it meets the minimum grade, length and grade x length. Keys depend only on depths, so
 // the result does not change when a sample is split into equal-grade parts, and every intercept starts
 // and ends on samples at or above cutoff.
+import { gradeFloor, reachesGrade } from './grade-comparison';
 import type { PassPlan } from './intercept-settings';
 
 export const ELEMENT_SAMPLE = 0;
@@ -21,7 +22,7 @@ export const ELEMENT_GAP = 2;
 
 const EPSILON = 1e-9;
 
-/** True when `value` reaches `min`, allowing for rounding noise in sums of depths and grades. */
+/** True when a length reaches `min`, allowing for rounding noise in sums of depths (grades: ./grade-comparison). */
 export function atLeast(value: number, min: number): boolean {
   return value >= min - EPSILON * Math.max(1, Math.abs(min));
 }
@@ -140,8 +141,9 @@ export function findIntervals(
 ): void {
   const { runStart, runEnd, partner, linkWaste, linkUsable, linkJoined } = ws;
   let runs = 0;
+  const oreFrom = gradeFloor(pass.cutoff);
   for (let k = first; k <= last; k++) {
-    const ore = ws.kind[k] === ELEMENT_SAMPLE && ws.grade[k]! >= pass.cutoff;
+    const ore = ws.kind[k] === ELEMENT_SAMPLE && ws.grade[k]! >= oreFrom;
     if (!ore) continue;
     if (runs > 0 && runEnd[runs - 1] === k - 1) runEnd[runs - 1] = k;
     else {
@@ -171,7 +173,7 @@ export function findIntervals(
     // Link `link` joins run `link` (right end of its group) to run `link + 1` (left end of its group).
     const a = partner[link]!;
     const b = partner[link + 1]!;
-    if (!atLeast(ws.gradeOf(runStart[a]!, runEnd[b]!), pass.minGrade)) continue;
+    if (!reachesGrade(ws.gradeOf(runStart[a]!, runEnd[b]!), pass.minGrade)) continue;
     linkJoined[link] = 1;
     partner[a] = b;
     partner[b] = a;
@@ -186,8 +188,8 @@ export function findIntervals(
     const grade = ws.gradeOf(s, e);
     const keep =
       atLeast(length, pass.minLength) &&
-      atLeast(grade, pass.minGrade) &&
-      (pass.minGradeLength === null || atLeast(grade * length, pass.minGradeLength));
+      reachesGrade(grade, pass.minGrade) &&
+      (pass.minGradeLength === null || reachesGrade(grade * length, pass.minGradeLength));
     if (keep) out.push(s, e);
     a = b + 1;
   }

@@ -2,6 +2,7 @@
 // analyte codes to sample columns, so the per-sample loop does no look-ups.
 import { capsByColumn, type BelowDetectionRule } from './assay-rules';
 import { parseGradeExpression, type GradeExpression } from './grade-expression';
+import { expressionUnit, type UnitConversion } from './grade-units';
 
 export interface IncludingSettings {
   cutoff: number;
@@ -39,6 +40,13 @@ export interface InterceptSettings {
   reportAnalytes?: readonly string[];
   /** Sample gaps and overlaps up to this length are rounding noise (default 0.001). */
   tolerance?: number;
+  /**
+   * Unit of each analyte, by code. When given, every analyte of the expression is converted into the
+   * grade unit before the expression is evaluated (./grade-units.ts); when absent, values enter as stored.
+   */
+  analyteUnits?: Readonly<Record<string, string>>;
+  /** Declared unit of the grade; null or absent: the unit the expression's analytes share. */
+  gradeUnit?: string | null;
 }
 
 /** A search pass: the main one or the "including" one. */
@@ -55,6 +63,12 @@ export interface InterceptPlan {
   expression: GradeExpression;
   /** Sample column of each expression analyte. */
   expressionColumns: Int32Array;
+  /** Per expression analyte: the factor from its unit into the grade unit (1 without units). */
+  expressionFactors: Float64Array;
+  /** Unit of the grade, or null when the settings gave no units. */
+  gradeUnit: string | null;
+  /** The expression's analytes converted into the grade unit. */
+  conversions: UnitConversion[];
   /** Reported analyte codes and their sample columns. */
   reportAnalytes: readonly string[];
   reportColumns: Int32Array;
@@ -105,7 +119,8 @@ function passPlan(
 
 /**
  * Checks the settings against the analyte columns the samples will carry and compiles the plan. Throws
- * GradeExpressionError for a bad expression and InterceptSettingsError for anything else.
+ * GradeExpressionError for a bad expression, GradeUnitError for units that do not meet and
+ * InterceptSettingsError for anything else.
  */
 export function compileInterceptPlan(
   settings: InterceptSettings,
@@ -124,6 +139,14 @@ export function compileInterceptPlan(
   const reportAnalytes = settings.reportAnalytes ?? expression.analytes;
   const reportColumns = Int32Array.from(reportAnalytes, (code) => columnOf(code, 'Reported analyte'));
   const expressionColumns = Int32Array.from(expression.analytes, (code) => columnOf(code, 'Analyte'));
+  // Throws GradeUnitError when the units cannot be brought together.
+  const units = settings.analyteUnits
+    ? expressionUnit(
+        expression.text,
+        expression.analytes.map((code) => ({ code, unit: settings.analyteUnits![code] ?? '' })),
+        settings.gradeUnit ?? null,
+      )
+    : null;
   let caps: Float64Array;
   try {
     caps = capsByColumn(analytes, settings.caps);
@@ -153,6 +176,9 @@ export function compileInterceptPlan(
     settings,
     expression,
     expressionColumns,
+    expressionFactors: Float64Array.from(units?.factors ?? expression.analytes.map(() => 1)),
+    gradeUnit: units?.unit ?? settings.gradeUnit ?? null,
+    conversions: units?.conversions ?? [],
     reportAnalytes: [...reportAnalytes],
     reportColumns,
     caps,

@@ -1,7 +1,7 @@
 // How each kind of run lays its results out as a ResultTable, and which of those columns a CSV or XLSX
-// file shows: `hole_id, kind, from, to, length, true_thickness, grade, <analytes>` for intercepts,
-// `hole_id, from, to, length, sampled_length, <analytes>` for composites, `hole_id, depth, x, y, z` for
-// desurvey. The table keeps more (waste length, assayed length, ...) than the files show.
+// file shows: `hole_id, kind, from, to, length, true_thickness, angle_to_plane, grade, <analytes>` for intercepts,
+// `hole_id, from, to, length, sampled_length, <analytes>, <analyte>_length...` for composites,
+// `hole_id, depth, x, y, z` for desurvey. The table keeps more (waste length, assayed length, ...) than the files show.
 import type { DesurveyStation } from '../desurvey/desurvey-stations';
 import type { Composite } from './fixed-length-composites';
 import { numberColumn, ResultTableBuilder, textAt, textColumn, type ResultTable } from './result-table';
@@ -25,6 +25,8 @@ const INTERCEPT_NUMBERS = [
   'sample_count',
   'capped_results',
   'over_limit_results',
+  // Last, so the columns of runs saved before it keep their places; such runs read it as empty.
+  'angle_to_plane',
 ] as const;
 
 /** One number column per name of a tuple of column names. */
@@ -53,6 +55,7 @@ export function addInterceptRow(
   builder: ResultTableBuilder,
   intercept: Intercept,
   trueThickness: number | null,
+  planeAngle: number | null = null,
 ): void {
   const row = builder.addRow();
   const values = [
@@ -70,6 +73,7 @@ export function addInterceptRow(
     intercept.sampleCount,
     intercept.cappedResults,
     intercept.overLimitResults,
+    planeAngle,
     ...intercept.analyteGrades,
     ...intercept.assayedLengths,
   ];
@@ -79,12 +83,23 @@ export function addInterceptRow(
 
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
-/** Intercepts back from a stored table, with their true thickness, in table order. */
+/** A column that runs saved by an earlier version may lack: all empty there. */
+const LATER_COLUMNS: ReadonlySet<string> = new Set(['angle_to_plane']);
+
+/** The values of a number column; a column added since an older run was saved reads as empty. */
+function storedColumn(table: ResultTable, name: string): Float64Array {
+  if (LATER_COLUMNS.has(name) && !table.numbers.some((c) => c.name === name)) {
+    return new Float64Array(table.rowCount).fill(NaN);
+  }
+  return numberColumn(table, name);
+}
+
+/** Intercepts back from a stored table, with their true thickness and angle to the plane, in table order. */
 export function interceptsFromTable(
   table: ResultTable,
   reportAnalytes: readonly string[],
-): { intercept: Intercept; trueThickness: number | null }[] {
-  const col = (name: string) => numberColumn(table, name);
+): { intercept: Intercept; trueThickness: number | null; planeAngle: number | null }[] {
+  const col = (name: string) => storedColumn(table, name);
   // The columns in the order INTERCEPT_NUMBERS writes them.
   const [
     from,
@@ -101,11 +116,12 @@ export function interceptsFromTable(
     samples,
     capped,
     overLimit,
+    angle,
   ] = INTERCEPT_NUMBERS.map(col) as unknown as ColumnsOf<typeof INTERCEPT_NUMBERS>;
   const grades = reportAnalytes.map((code) => col(analyteColumn(code)));
   const assayed = reportAnalytes.map((code) => col(assayedColumn(code)));
   const kind = textColumn(table, 'kind');
-  const out: { intercept: Intercept; trueThickness: number | null }[] = [];
+  const out: { intercept: Intercept; trueThickness: number | null; planeAngle: number | null }[] = [];
   for (let r = 0; r < table.rowCount; r++) {
     out.push({
       intercept: {
@@ -128,15 +144,17 @@ export function interceptsFromTable(
         weight: weight![r]!,
       },
       trueThickness: orNull(tt![r]!),
+      planeAngle: orNull(angle[r]!),
     });
   }
   return out;
 }
 
 /**
- * Composite rows keep each analyte's assayed length beside its value. A composite's `analyteLengths` are
- * not stored: they equal the assayed length when missing grades are excluded and the sampled length when
- * they count as zero, and a million composites are worth keeping small.
+ * Composite rows keep each analyte's assayed length beside its value (the `<analyte>_length` column of
+ * the files). A composite's `analyteLengths` are not stored: they equal the assayed length when missing
+ * grades are excluded and the counted length (samples and gaps between them) when they count as zero, and
+ * a million composites are worth keeping small.
  */
 export function compositeTableBuilder(analytes: readonly string[], domains: boolean): ResultTableBuilder {
   return new ResultTableBuilder(
@@ -223,6 +241,8 @@ export function outputColumns(options: OutputOptions): OutputColumn[] {
         depth('to'),
         depth('length'),
         depth('true_thickness'),
+        // Degrees between the hole and the plane; under NEAR_PARALLEL_DEGREES the thickness is unreliable.
+        { header: 'angle_to_plane', source: { number: 'angle_to_plane' }, decimals: 1 },
         {
           header: 'grade',
           source: { number: 'grade' },
@@ -238,6 +258,8 @@ export function outputColumns(options: OutputOptions): OutputColumn[] {
         depth('length'),
         depth('sampled_length'),
         ...analytes,
+        // Per analyte, the length with a result: what drop-short judges and what a value rests on.
+        ...options.analytes.map((code) => depth(`${code}_length`, assayedColumn(code))),
         ...(options.domains ? [{ header: 'domain', source: { text: 'domain' } }] : []),
       ];
     case 'desurvey':
@@ -263,7 +285,7 @@ export class RowReader {
       const source = column.source;
       if (source === 'hole') return (row: number) => table.holes[table.hole[row]!] ?? null;
       if ('number' in source) {
-        const values = numberColumn(table, source.number);
+        const values = storedColumn(table, source.number);
         return (row: number) => orNull(values[row]!);
       }
       const text = textColumn(table, source.text);

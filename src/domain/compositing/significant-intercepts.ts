@@ -3,7 +3,8 @@
 // are joined across the shortest internal waste first, equal waste lengths shallowest first.
 //
 // How results count. Each result passes the below-detection rule ('odl' results count at their upper
-// limit), then its cap. In the expression, an analyte with no usable value counts as zero; a sample with
+// limit), then its cap (in the analyte's own unit), then its conversion into the grade unit
+// (./grade-units.ts). Grades meet thresholds by ./grade-comparison.ts. In the expression, an analyte with no usable value counts as zero; a sample with
 // no usable value for any analyte of the expression is unsampled material, like a gap between samples:
 // with unsampled = zero it is waste at zero grade, with unsampled = break it ends an intercept. A
 // non-finite expression value (division by zero) also makes the sample unsampled. Reported analytes are
@@ -12,6 +13,7 @@
 // expression of the reported averages equals the intercept grade); `assayedLengths` says how much length
 // had a result. An "including" interval that would span its whole intercept is not reported.
 import { usableValue } from './assay-rules';
+import { gradeFloor } from './grade-comparison';
 import { sampleOrderProblem, FLAG, type HoleSamples } from './hole-samples';
 import type { InterceptPlan, PassPlan } from './intercept-settings';
 import {
@@ -92,6 +94,7 @@ function layOut(samples: HoleSamples, plan: InterceptPlan, ws: InterceptWorkspac
   const byDensity = plan.settings.weighting === 'density';
   const rule = plan.settings.belowDetection;
   const evaluate = plan.expression.evaluate;
+  const factors = plan.expressionFactors;
   let m = 0;
   for (let i = 0; i < samples.count; i++) {
     const from = samples.from[i]!;
@@ -114,7 +117,8 @@ function layOut(samples: HoleSamples, plan: InterceptPlan, ws: InterceptWorkspac
       if (Number.isNaN(v)) ws.slots[s] = 0;
       else {
         usable = true;
-        ws.slots[s] = Math.min(v, plan.caps[column]!);
+        // Capped in the analyte's own unit, then converted into the grade unit.
+        ws.slots[s] = Math.min(v, plan.caps[column]!) * factors[s]!;
       }
     }
     const grade = usable ? evaluate(ws.slots) : NaN;
@@ -150,11 +154,13 @@ function describe(
   let sampleCount = 0;
   let cappedResults = 0;
   let overLimitResults = 0;
+  // The same test the search used for ore, so a sample at the cutoff is never counted as waste.
+  const oreFrom = gradeFloor(pass.cutoff);
   for (let k = first; k <= last; k++) {
     const length = ws.to[k]! - ws.from[k]!;
     const kind = ws.kind[k];
     if (kind !== ELEMENT_SAMPLE) unsampledLength += length;
-    else if (ws.grade[k]! < pass.cutoff) wasteLength += length;
+    else if (ws.grade[k]! < oreFrom) wasteLength += length;
     if (kind === ELEMENT_GAP) continue;
     sampleCount++;
     const i = ws.sample[k]!;

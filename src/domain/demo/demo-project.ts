@@ -6,6 +6,8 @@ import { drillingDates } from './drilling-calendar';
 import { planHoles } from './hole-plans';
 import { copyParams, DEMO_PRESETS, type InterceptPreset } from './intercept-preset';
 import { LITHOLOGY_CODES, logHole } from './lithology-log';
+import type { StandardValue } from '../qaqc/qaqc-model';
+import { addQcFailures, demoStandardsTable } from './qc-failures';
 import { buildSampleStream, type DemoSample } from './sample-stream';
 import { planSurveys } from './survey-path';
 
@@ -39,6 +41,8 @@ export interface DemoProject {
     description: string | null;
   }[];
   presets: InterceptPreset[];
+  /** The QA/QC standards table: certified value and SD of each inserted reference material. */
+  standards: StandardValue[];
 }
 
 const LOOKUPS: DemoProject['lookups'] = [
@@ -122,8 +126,9 @@ export function buildDemoProject(seed: number = DEMO_SEED): DemoProject {
     analytes: ANALYTES.map((a) => ({ ...a })),
     holes,
     surveys,
-    samples: buildSampleStream(seed, plans),
+    samples: addQcFailures(seed, buildSampleStream(seed, plans)),
     lithology,
     presets: DEMO_PRESETS.map((p) => ({ ...p, params: copyParams(p.params) })),
+    standards: demoStandardsTable(),
   };
 }

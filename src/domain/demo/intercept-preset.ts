@@ -5,6 +5,8 @@ import { SEED_HOLES } from './seed-table';
 export interface InterceptPresetParams {
   /** Grade expression over analyte codes, e.g. 'Zn + Pb'. */
   grade: string;
+  /** Unit of the grade, the cutoff and the minimum grade; analytes in other units are converted into it. */
+  gradeUnit: '%';
   /** Samples at or above this grade (in the expression's unit, here %) are ore. */
   cutoff: number;
   /** Shortest reportable intercept, downhole, in the project's length unit. */
@@ -49,6 +51,7 @@ export interface InterceptPreset {
  */
 export const LOWER_E_ZONE_PARAMS: InterceptPresetParams = {
   grade: 'Zn + Pb',
+  gradeUnit: '%',
   cutoff: 5,
   minLength: 0.5,
   maxDilution: 1.5,

@@ -30,9 +30,46 @@ export function planeNormal(plane: PlaneOrientation): Vector3 {
 }
 
 /**
- * |(P_to - P_from) . n|. Pass a cursor when measuring many intercepts of one hole in depth order, so
- * the path is walked once.
+ * Below this angle between the hole and the plane, an estimated true thickness is flagged unreliable: the
+ * thickness is the length times the sine of the angle, so near 0 degrees a small error in the plane's or
+ * the hole's orientation changes it many times over (at 15 degrees, one degree off is 7 % of it).
  */
+export const NEAR_PARALLEL_DEGREES = 15;
+
+export interface ThicknessEstimate {
+  /** |(P_to - P_from) . n| */
+  thickness: number;
+  /** Angle between the hole's chord from P_from to P_to and the plane, 0..90 degrees. */
+  angle: number;
+}
+
+/**
+ * The true thickness and the angle at which the hole crosses the plane over [from, to]. Pass a cursor
+ * when measuring many intercepts of one hole in depth order, so the path is walked once.
+ */
+export function thicknessAndAngle(
+  path: HolePath,
+  from: number,
+  to: number,
+  plane: PlaneOrientation,
+  cursor: PathCursor = new PathCursor(path),
+): ThicknessEstimate {
+  const n = planeNormal(plane);
+  cursor.moveTo(from);
+  const x0 = cursor.x;
+  const y0 = cursor.y;
+  const z0 = cursor.z;
+  cursor.moveTo(to);
+  const dx = cursor.x - x0;
+  const dy = cursor.y - y0;
+  const dz = cursor.z - z0;
+  const thickness = Math.abs(dx * n.x + dy * n.y + dz * n.z);
+  const chord = Math.hypot(dx, dy, dz);
+  const angle = chord > 0 ? Math.asin(Math.min(1, thickness / chord)) / RADIANS : NaN;
+  return { thickness, angle };
+}
+
+/** |(P_to - P_from) . n| (see thicknessAndAngle). */
 export function trueThickness(
   path: HolePath,
   from: number,
@@ -40,11 +77,5 @@ export function trueThickness(
   plane: PlaneOrientation,
   cursor: PathCursor = new PathCursor(path),
 ): number {
-  const n = planeNormal(plane);
-  cursor.moveTo(from);
-  const x0 = cursor.x;
-  const y0 = cursor.y;
-  const z0 = cursor.z;
-  cursor.moveTo(to);
-  return Math.abs((cursor.x - x0) * n.x + (cursor.y - y0) * n.y + (cursor.z - z0) * n.z);
+  return thicknessAndAngle(path, from, to, plane, cursor).thickness;
 }

@@ -2,6 +2,7 @@
 // Estimated True Thickness, one column per analyte and one for the grade expression; "and" and "including"
 // rows. Pure formatting: rows of text and rounded numbers; writing CSV or XLSX happens elsewhere.
 import type { Intercept } from '../compositing/significant-intercepts';
+import { NEAR_PARALLEL_DEGREES } from '../desurvey/true-thickness';
 import type { LengthUnit } from '../model';
 import { formatFixed, roundHalfAway } from './decimal-rounding';
 
@@ -31,6 +32,8 @@ export interface InterceptRowInput {
   intercept: Intercept;
   /** Estimated true thickness, or null when the body's orientation is not known. */
   trueThickness: number | null;
+  /** Angle between the hole and the plane over the interval, degrees; null or absent when not known. */
+  planeAngle?: number | null;
 }
 
 export interface InterceptTableRow {
@@ -81,8 +84,9 @@ export function buildInterceptTable(
 
   const out: InterceptTableRow[] = [];
   let thicknessUnknown = false;
+  let smallestAngle = Infinity;
   let previousHole: string | null = null;
-  for (const { intercept, trueThickness } of rows) {
+  for (const { intercept, trueThickness, planeAngle } of rows) {
     const newHole = intercept.holeId !== previousHole;
     previousHole = intercept.holeId;
     const kind = newHole ? 'hole' : intercept.kind === 'including' ? 'including' : 'and';
@@ -100,6 +104,12 @@ export function buildInterceptTable(
       thicknessUnknown = true;
       cells.push('-');
       values.push(null);
+    } else if (typeof planeAngle === 'number' && planeAngle < NEAR_PARALLEL_DEGREES) {
+      // Marked, never silently printed as a small number: the footnote says why.
+      smallestAngle = Math.min(smallestAngle, planeAngle);
+      const marked = `${formatFixed(trueThickness, depthDecimals)}*`;
+      cells.push(marked);
+      values.push(marked);
     } else number(trueThickness, depthDecimals);
     for (const column of columns) number(intercept.analyteGrades[column.index]!, column.decimals);
     if (expression) number(intercept.grade, expression.decimals ?? 2);
@@ -112,5 +122,10 @@ export function buildInterceptTable(
   // Files leave the cell empty (a number column with no number); the printed table shows a dash.
   if (thicknessUnknown)
     notes.push(`Where Estimated True Thickness shows "-" (empty in a file): ${TRUE_WIDTH_UNKNOWN}.`);
+  if (smallestAngle < Infinity) {
+    notes.push(
+      `* The hole runs within ${NEAR_PARALLEL_DEGREES}° of the plane over this interval: its estimated true thickness is unreliable (the smallest angle is ${formatFixed(smallestAngle, 1)}°).`,
+    );
+  }
   return { header, rows: out, notes };
 }

@@ -1,6 +1,7 @@
 // The footnote a news release needs under an intercept table (NI 43-101 s. 3.3(2), JORC Table 1 section 2):
 // every parameter of the calculation in plain words, plus the holes left out and why.
 import type { GradeExpression } from '../compositing/grade-expression';
+import { describeConversion, type UnitConversion } from '../compositing/grade-units';
 import type { InterceptSettings } from '../compositing/intercept-settings';
 import type { LengthUnit } from '../model';
 import { plainNumber } from './decimal-rounding';
@@ -17,8 +18,10 @@ export interface ExcludedHole {
 export interface ParameterStatementInput {
   settings: InterceptSettings;
   expression: GradeExpression;
-  /** Unit of the expression's grade, e.g. `%` or `g/t`. */
+  /** Unit of the expression's grade, e.g. `%` or `g/t`: the declared one. */
   gradeUnit: string;
+  /** Analytes of the expression converted into the grade unit before it was evaluated. */
+  conversions?: readonly UnitConversion[];
   /** Units of the analytes named in caps, e.g. { Zn: '%' }. */
   analyteUnits: Readonly<Record<string, string>>;
   lengthUnit: LengthUnit;
@@ -113,6 +116,17 @@ export function interceptParameterStatement(input: ParameterStatementInput): Par
     'An analyte not assayed in a sample counts as zero grade in that intercept’s average for the analyte.',
   );
 
+  const conversions = input.conversions ?? [];
+  if (conversions.length > 0) {
+    s.push(
+      `Before ${expr} was evaluated, each of its analytes was converted to ${gradeUnit}: ${conversions.map(describeConversion).join('; ')}.`,
+    );
+    if (/[*/]/.test(expression.text)) {
+      warnings.push(
+        `${conversions.map((c) => c.code).join(', ')} entered ${expr} converted to ${gradeUnit}, so the formula's factors must be for grades in ${gradeUnit}: a factor written for ${conversions[0]!.code} in ${conversions[0]!.from} is multiplied by ${Number((1 / conversions[0]!.factor).toPrecision(6)).toLocaleString('en-US')} here.`,
+      );
+    }
+  }
   if (expression.analytes.length > 1 || /\d/.test(expression.text)) {
     if (input.metalEquivalentBasis) s.push(`${expr}: ${input.metalEquivalentBasis}`);
     else if (/[*/]/.test(expression.text)) {

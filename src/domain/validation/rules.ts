@@ -21,6 +21,9 @@ export const RULES = {
   'assay-implausible-limit': { severity: 'error', title: 'Detection limit over 100 % (1,000,000 ppm)' },
   'assay-over-100-percent': { severity: 'error', title: 'Percent value over 100' },
   'assay-percent-sum': { severity: 'error', title: 'Percent analytes sum over 100' },
+  // QA/QC (src/domain/qaqc): judged over the whole project, stored on every sample of the failing batch.
+  'qaqc-standard-failure': { severity: 'warning', title: 'Standard failed in the batch' },
+  'qaqc-blank-failure': { severity: 'warning', title: 'Blank failed in the batch' },
 } as const;
 
 export type RuleId = keyof typeof RULES;

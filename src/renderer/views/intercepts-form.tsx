@@ -2,7 +2,13 @@
 // checked with the same schema the API uses (and the grade expression against the project's analytes),
 // so a bad value is named under its field before anything runs.
 import { interceptParamsSchema, type InterceptParams } from '../../api/compositing-schemas';
-import { GradeExpressionError, parseGradeExpression } from '../../domain/compositing/grade-expression';
+import {
+  GradeExpressionError,
+  parseGradeExpression,
+  type GradeExpression,
+} from '../../domain/compositing/grade-expression';
+import { expressionUnit, GradeUnitError } from '../../domain/compositing/grade-units';
+import type { AnalyteUnit } from '../../domain/model';
 import {
   issuesByField,
   numberText as text,
@@ -15,6 +21,8 @@ import {
 /** The form as typed: numbers stay text until checked, so a half-typed "0." is not lost. */
 export interface InterceptForm {
   grade: string;
+  /** Empty: the unit the expression's analytes share. */
+  gradeUnit: '' | AnalyteUnit;
   cutoff: string;
   minLength: string;
   maxDilution: string;
@@ -42,6 +50,7 @@ export type FormErrors = FieldErrors<InterceptForm>;
 export function defaultForm(analytes: readonly string[]): InterceptForm {
   return {
     grade: analytes[0] ?? '',
+    gradeUnit: '',
     cutoff: '',
     minLength: '1',
     maxDilution: '2',
@@ -68,6 +77,8 @@ export function defaultForm(analytes: readonly string[]): InterceptForm {
 export function formFromParams(params: InterceptParams): InterceptForm {
   return {
     grade: params.grade,
+    // Runs and presets saved before grade units have none: the analytes' own unit.
+    gradeUnit: params.gradeUnit ?? '',
     cutoff: text(params.cutoff),
     minLength: text(params.minLength),
     maxDilution: text(params.maxDilution),
@@ -94,6 +105,7 @@ export function formFromParams(params: InterceptParams): InterceptForm {
 
 const FIELD_OF: Record<string, keyof InterceptForm> = {
   grade: 'grade',
+  gradeUnit: 'gradeUnit',
   cutoff: 'cutoff',
   minLength: 'minLength',
   maxDilution: 'maxDilution',
@@ -110,10 +122,14 @@ const FIELD_OF: Record<string, keyof InterceptForm> = {
   analytes: 'analytes',
 };
 
-/** The form as parameters, or the message under each field that is wrong. */
+/**
+ * The form as parameters, or the message under each field that is wrong. With the analytes' units, a
+ * grade unit that the expression's analytes cannot meet in is named under Grade unit before any run.
+ */
 export function checkForm(
   form: InterceptForm,
   analytes: readonly string[],
+  units: Readonly<Record<string, string>> = {},
 ): { params: InterceptParams; errors: null } | { params: null; errors: FormErrors } {
   const errors: FormErrors = {};
   const caps: Record<string, number | string> = {};
@@ -125,6 +141,7 @@ export function checkForm(
   }
   const candidate = {
     grade: form.grade,
+    gradeUnit: form.gradeUnit === '' ? null : form.gradeUnit,
     cutoff: number(form.cutoff) ?? undefined,
     minLength: number(form.minLength) ?? undefined,
     maxDilution: number(form.maxDilution) ?? undefined,
@@ -153,11 +170,24 @@ export function checkForm(
     for (const [field, message] of Object.entries(issuesByField(parsed.error.issues, FIELD_OF, 'grade')))
       errors[field as keyof InterceptForm] ??= message;
   }
+  let expression: GradeExpression | null = null;
   if (form.grade.trim() !== '' && analytes.length > 0) {
     try {
-      parseGradeExpression(form.grade, analytes);
+      expression = parseGradeExpression(form.grade, analytes);
     } catch (error) {
       if (error instanceof GradeExpressionError) errors.grade ??= error.message;
+      else throw error;
+    }
+  }
+  if (expression && expression.analytes.every((code) => units[code] !== undefined)) {
+    try {
+      expressionUnit(
+        expression.text,
+        expression.analytes.map((code) => ({ code, unit: units[code]! })),
+        form.gradeUnit === '' ? null : form.gradeUnit,
+      );
+    } catch (error) {
+      if (error instanceof GradeUnitError) errors.gradeUnit ??= error.message;
       else throw error;
     }
   }

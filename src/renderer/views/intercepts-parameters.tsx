@@ -1,7 +1,7 @@
 // The left panel of the Intercepts view: saved presets (load, save, delete) and every parameter of the
 // calculation, grouped as a geologist reads them, with the project's length unit on lengths.
 import type { InterceptParams } from '../../api/compositing-schemas';
-import type { LengthUnit } from '../../domain/model';
+import { ANALYTE_UNITS, type LengthUnit } from '../../domain/model';
 import { checkForm, formFromParams, type FormErrors, type InterceptForm } from './intercepts-form';
 import { PresetBar } from './preset-bar';
 import { Choice, Field } from './run-form-fields';
@@ -10,6 +10,8 @@ interface Props {
   form: InterceptForm;
   errors: FormErrors;
   analytes: readonly string[];
+  /** Unit of each analyte, by code. */
+  units: Readonly<Record<string, string>>;
   lengthUnit: LengthUnit;
   onChange: (form: InterceptForm) => void;
   onErrors: (errors: FormErrors) => void;
@@ -41,7 +43,7 @@ export function InterceptParameters(props: Props) {
     />
   );
   const checkedParams = () => {
-    const checked = checkForm(form, props.analytes);
+    const checked = checkForm(form, props.analytes, props.units);
     if (!checked.params) props.onErrors(checked.errors);
     return checked.params;
   };
@@ -63,7 +65,15 @@ export function InterceptParameters(props: Props) {
       <h2>Grade and cutoff</h2>
       <div className="field-row">
         {field('grade', 'Grade expression', { hint: 'Zn + Pb, Cu + 0.62 * Au', wide: true })}
-        {field('cutoff', 'Cutoff grade', { hint: 'e.g. 5' })}
+        <Choice
+          id="intercepts-gradeUnit"
+          label="Grade unit"
+          value={form.gradeUnit}
+          options={[['', "the analytes' unit"], ...ANALYTE_UNITS.map((unit) => [unit, unit] as const)]}
+          onChange={(value) => set('gradeUnit', value)}
+          error={errors.gradeUnit}
+        />
+        {field('cutoff', 'Cutoff grade', { hint: 'e.g. 5', unit: form.gradeUnit || undefined })}
         {field('minLength', 'Minimum length', { unit: lu })}
         {field('maxDilution', 'Max. internal dilution', { unit: lu })}
         {field('minGrade', 'Minimum intercept grade', { hint: 'the cutoff' })}

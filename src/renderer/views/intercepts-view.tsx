@@ -31,6 +31,7 @@ let remembered: { form: InterceptForm; preset: string | null; runId: number | nu
 
 const FIELD_OF_PARAM: Record<string, keyof InterceptForm> = {
   grade: 'grade',
+  gradeUnit: 'gradeUnit',
   cutoff: 'cutoff',
   minLength: 'minLength',
   maxDilution: 'maxDilution',
@@ -49,6 +50,7 @@ export function InterceptsView({
   onOpenStripLog?: (target: StripLogTarget) => void;
 }) {
   const [analytes, setAnalytes] = useState<string[]>([]);
+  const [units, setUnits] = useState<Record<string, string>>({});
   const [form, setForm] = useState<InterceptForm>(remembered?.form ?? defaultForm([]));
   const [errors, setErrors] = useState<FormErrors>({});
   const [preset, setPreset] = useState<string | null>(remembered?.preset ?? null);
@@ -69,6 +71,7 @@ export function InterceptsView({
       (list) => {
         const codes = list.map((a) => a.code);
         setAnalytes(codes);
+        setUnits(Object.fromEntries(list.map((a) => [a.code, a.unit])));
         setForm((current) => (current.grade === '' ? defaultForm(codes) : current));
       },
       (error: unknown) => setMessage(describeError(error)),
@@ -84,11 +87,11 @@ export function InterceptsView({
     setForm(next);
     // Edited parameters are no longer the preset's; the run then records no preset name.
     setPreset(null);
-    if (Object.keys(errors).length > 0) setErrors(checkForm(next, analytes).errors ?? {});
+    if (Object.keys(errors).length > 0) setErrors(checkForm(next, analytes, units).errors ?? {});
   };
 
   const run = () => {
-    const checked = checkForm(form, analytes);
+    const checked = checkForm(form, analytes, units);
     if (!checked.params) {
       setErrors(checked.errors);
       setMessage('Some parameters need fixing; see the messages under the fields.');
@@ -139,6 +142,7 @@ export function InterceptsView({
           form={form}
           errors={errors}
           analytes={analytes}
+          units={units}
           lengthUnit={lengthUnit}
           onChange={change}
           onErrors={setErrors}

@@ -50,12 +50,22 @@ export function Choice<T extends string>(props: {
   value: T;
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
+  /** The message under the field when its value is wrong; needs `id`. */
+  error?: string | undefined;
+  id?: string;
 }): ReactNode {
+  const errorId = props.id ? `${props.id}-error` : undefined;
   return (
     <div className="field">
       <label className="choice">
         {props.label}
-        <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        <select
+          id={props.id}
+          value={props.value}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? errorId : undefined}
+          onChange={(event) => props.onChange(event.target.value as T)}
+        >
           {props.options.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -63,6 +73,11 @@ export function Choice<T extends string>(props: {
           ))}
         </select>
       </label>
+      {props.error && (
+        <div id={errorId} className="field-error" role="alert">
+          {props.error}
+        </div>
+      )}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
+import { qaqcHandlers } from './qaqc-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
 
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...importWizardHandlers,
   ...exportHandlers,
   ...holeHandlers,
+  ...qaqcHandlers,
   ...settingsHandlers,
 };
 

@@ -14,6 +14,7 @@ import {
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import type { Database } from '../../storage/project-db';
 import { StorageError } from '../../storage/storage-error';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 import { validateHoles, validationSettings } from '../validation/validate-project';
 import { updatePreferred } from './preferred-results';
 
@@ -82,5 +83,7 @@ export function setMethodPriority(
   })();
   // Preferred results feed the assay rules: re-check the holes whose results were re-decided.
   if (holes.size > 0) validateHoles(db, validationSettings(db, lengthUnit), [...holes]);
+  // A re-decided result can move a QA/QC insert's value or batch.
+  if (holes.size > 0) refreshQaqcWarnings(db);
   return result!;
 }

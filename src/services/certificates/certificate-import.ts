@@ -26,6 +26,7 @@ import { ImportError } from '../import/import-engine';
 import { fileFormat } from '../import/import-sources';
 import { FileReadError, openTextFile } from '../import/text-source';
 import { readXlsxRows } from '../import/xlsx-source';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 import { validateHoles, validationSettings } from '../validation/validate-project';
 
 export interface CertificateImportRequest {
@@ -249,6 +250,8 @@ export function importCertificate(
       imported_at: new Date().toISOString(),
     });
     if (holes.size > 0) validateHoles(db, validationSettings(db, project.length_unit), [...holes]);
+    // A new batch brings its own standards and blanks: its failures warn its samples (issue 10).
+    if (holes.size > 0) refreshQaqcWarnings(db);
     if (parsed.emptyLines.length > 0)
       notes.push(
         parsed.emptyLines.length === 1

@@ -69,6 +69,7 @@ export function interceptReport(run: StoredRun, results: ResultTable): BuiltRepo
     settings: settingsOf(params),
     expression,
     gradeUnit: expressionInfo.unit,
+    conversions: expressionInfo.conversions ?? [],
     analyteUnits: Object.fromEntries(context.analytes.map((a) => [a.code, a.unit])),
     lengthUnit: context.lengthUnit,
     trueThickness: params.plane ? { method: 'plane', ...params.plane } : { method: 'unknown' },
@@ -94,6 +95,7 @@ export function interceptReport(run: StoredRun, results: ResultTable): BuiltRepo
 
 const LABELS: Record<string, string> = {
   grade: 'Grade expression',
+  gradeUnit: 'Grade unit',
   cutoff: 'Cutoff grade',
   minLength: 'Minimum length',
   maxDilution: 'Maximum consecutive internal dilution',

@@ -8,6 +8,7 @@ import {
   parseGradeExpression,
   type GradeExpression,
 } from '../../domain/compositing/grade-expression';
+import { GradeUnitError, type UnitConversion } from '../../domain/compositing/grade-units';
 import {
   compileInterceptPlan,
   InterceptSettingsError,
@@ -22,7 +23,7 @@ import {
   PathCursor,
   type HolePath,
 } from '../../domain/desurvey/minimum-curvature';
-import { trueThickness } from '../../domain/desurvey/true-thickness';
+import { NEAR_PARALLEL_DEGREES, thicknessAndAngle } from '../../domain/desurvey/true-thickness';
 import { CompositingScan, listScanHoles, type ScannedHole } from '../../storage/compositing-scan';
 import type { CalculationReads } from '../../domain/validation/calculation-reads';
 import type { Project } from '../../storage/project-db';
@@ -47,7 +48,10 @@ export interface CompiledIntercepts {
   /** Sample columns: the reported analytes, then any other analyte of the expression. */
   columns: ProjectAnalyte[];
   reported: ProjectAnalyte[];
+  /** The declared grade unit, or the one the expression's analytes share. */
   gradeUnit: string;
+  /** Expression analytes converted into the grade unit. */
+  conversions: UnitConversion[];
   notes: string[];
 }
 
@@ -94,6 +98,8 @@ export function compileIntercepts(project: Project, params: InterceptParams): Co
     unsampled: params.unsampled,
     including: params.including,
     reportAnalytes: reported.map((a) => a.code),
+    analyteUnits: Object.fromEntries(columns.map((a) => [a.code, a.unit])),
+    gradeUnit: params.gradeUnit,
   };
   let plan: InterceptPlan;
   try {
@@ -102,19 +108,23 @@ export function compileIntercepts(project: Project, params: InterceptParams): Co
       columns.map((a) => a.code),
     );
   } catch (error) {
+    if (error instanceof GradeUnitError) {
+      throw new RunParamsError(error.message, [{ where: 'gradeUnit', message: error.message }]);
+    }
     if (error instanceof InterceptSettingsError || error instanceof GradeExpressionError) {
       throw new RunParamsError(error.message, [{ where: '(parameters)', message: error.message }]);
     }
     throw error;
   }
-  const notes: string[] = [];
-  const units = [...new Set(inExpression.map((a) => a.unit))];
-  if (units.length > 1) {
-    notes.push(
-      `The analytes of ${expression.text} have different units (${inExpression.map((a) => `${a.code} ${a.unit}`).join(', ')}); the grade is read in ${inExpression[0]!.unit}, so the factors must convert the others.`,
-    );
-  }
-  return { plan, expression, columns, reported, gradeUnit: inExpression[0]!.unit, notes };
+  return {
+    plan,
+    expression,
+    columns,
+    reported,
+    gradeUnit: plan.gradeUnit ?? inExpression[0]!.unit,
+    conversions: plan.conversions,
+    notes: [],
+  };
 }
 
 /** A path for true thickness; collar coordinates do not change a thickness, so missing ones are zero. */
@@ -154,6 +164,7 @@ export function runIntercepts(
   const builder = interceptTableBuilder(plan.reportAnalytes);
   const refused: ExcludedHole[] = [];
   const noThickness: string[] = [];
+  const nearParallel: string[] = [];
   const digests: [string, string][] = [];
   let scan!: CompositingScan;
   db.transaction(() => {
@@ -189,9 +200,15 @@ export function runIntercepts(
         }
         const cursor = path ? new PathCursor(path) : null;
         for (const intercept of result.intercepts) {
-          const thickness =
-            path && cursor && plane ? trueThickness(path, intercept.from, intercept.to, plane, cursor) : null;
-          addInterceptRow(builder, intercept, thickness);
+          if (!(path && cursor && plane)) {
+            addInterceptRow(builder, intercept, null, null);
+            continue;
+          }
+          const { thickness, angle } = thicknessAndAngle(path, intercept.from, intercept.to, plane, cursor);
+          if (angle < NEAR_PARALLEL_DEGREES) {
+            nearParallel.push(`${hole.holeId} ${intercept.from}-${intercept.to} (${angle.toFixed(1)}°)`);
+          }
+          addInterceptRow(builder, intercept, thickness, angle);
         }
       }
       step(k + 1, hole.holeId);
@@ -203,11 +220,19 @@ export function runIntercepts(
       `True thickness could not be estimated for ${noThickness.length} hole${noThickness.length === 1 ? '' : 's'} (shown as "-"): ${noThickness.join('; ')}.`,
     );
   }
+  if (nearParallel.length > 0) {
+    const n = nearParallel.length;
+    const shown = nearParallel.slice(0, 20).join('; ') + (n > 20 ? `; and ${n - 20} more` : '');
+    notes.push(
+      `The hole runs within ${NEAR_PARALLEL_DEGREES}° of the plane over ${n} interval${n === 1 ? '' : 's'} (marked * in the report), so ${n === 1 ? 'its' : 'their'} estimated true thickness is unreliable: ${shown}.`,
+    );
+  }
   return finishRun(
     db,
     {
       kind: 'intercepts',
-      params,
+      // The unit the grade was computed in, declared or not, so the saved run states it.
+      params: { ...params, gradeUnit: compiled.gradeUnit },
       preset: resolved.preset,
       context: {
         lengthUnit: projectSettings.length_unit,
@@ -217,6 +242,7 @@ export function runIntercepts(
           label: compiled.expression.label,
           analytes: [...compiled.expression.analytes],
           unit: compiled.gradeUnit,
+          conversions: compiled.conversions,
         },
       },
       dataHash: scan.dataHash(),

@@ -2,6 +2,7 @@
 // holes validation keeps out and why, matching analyte codes, and saving the finished run.
 import { createHash } from 'node:crypto';
 import type { ExcludedHole, RunInfo } from '../../api/compositing-types';
+import type { UnitConversion } from '../../domain/compositing/grade-units';
 import type { RunKind } from '../../domain/compositing/run-results';
 import type { ResultTable } from '../../domain/compositing/result-table';
 import type { LengthUnit } from '../../domain/model';
@@ -21,7 +22,7 @@ import { saveRun, type RunRecord, type StoredRun } from '../../storage/runs-stor
 import { JobCancelled } from '../jobs/job-types';
 
 /** Version of the calculation code, saved with every run: results may differ between versions. */
-export const ENGINE = 'drillbench-compositing/1';
+export const ENGINE = 'drillbench-compositing/2';
 
 export interface RunControl {
   osUser: string;
@@ -51,8 +52,17 @@ export class RunParamsError extends Error {
 export interface RunContextRecord {
   lengthUnit: LengthUnit;
   analytes: { code: string; unit: string; decimals: number }[];
-  /** Intercepts: the expression as compiled, its label and the unit of its grade. */
-  expression?: { text: string; label: string; analytes: string[]; unit: string };
+  /**
+   * Intercepts: the expression as compiled, its label, the unit of its grade and the analytes converted
+   * into it (absent in runs saved before units were converted).
+   */
+  expression?: {
+    text: string;
+    label: string;
+    analytes: string[];
+    unit: string;
+    conversions?: UnitConversion[];
+  };
   /** Composites restarted at lithology boundaries. */
   domains?: boolean;
   /** How holes were left out for validation errors; runs saved before the rule have none ('any-error'). */

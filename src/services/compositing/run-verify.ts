@@ -1,9 +1,11 @@
 // Re-runs a saved run with its own parameters, without saving, to check that the data it read is still
 // the same (and so the published table still stands) and to say plainly which holes changed if not.
 import type { RunVerification } from '../../api/compositing-types';
+import { textAt, type ResultTable } from '../../domain/compositing/result-table';
 import type { RunKind } from '../../domain/compositing/run-results';
 import type { Project } from '../../storage/project-db';
-import { readRunResults } from '../../storage/runs-store';
+import { decodeResultTable } from '../../storage/result-table-codec';
+import { readRunResults, type StoredRun } from '../../storage/runs-store';
 import { runComposites } from './composites-run';
 import { runDesurvey } from './desurvey-run';
 import { runIntercepts } from './intercepts-run';
@@ -14,7 +16,7 @@ import {
   type StartRequest,
 } from './run-params';
 import { recheckIfRulesChanged } from '../validation/validate-project';
-import { loadRun } from './run-reading';
+import { loadRun, runContext } from './run-reading';
 import { ENGINE, holesLeftOut, type RunContextRecord, type RunControl, type RunOutcome } from './run-support';
 
 /** Resolves a start request and runs the calculation of that kind: the one path jobs and the CLI use. */
@@ -41,6 +43,42 @@ const list = (holes: readonly string[], limit = 20) =>
     ? holes.join(', ')
     : `${holes.slice(0, limit).join(', ')} and ${holes.length - limit} more`;
 
+/**
+ * The parameters to re-run a saved run with. An intercept run saved before grades had a declared unit has
+ * no `gradeUnit`: it read its grade in the unit its context records (the first analyte's), so it is
+ * re-run in that unit (an expression mixing units is then converted, and the results say so by differing).
+ */
+function rerunParams(run: StoredRun): Record<string, unknown> {
+  const params = { ...(run.params as Record<string, unknown>) };
+  const unit = runContext(run).expression?.unit;
+  if (run.kind === 'intercepts' && !('gradeUnit' in params) && unit) params.gradeUnit = unit;
+  return params;
+}
+
+const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+/**
+ * True when `now` holds `then`'s rows and, in every column `then` has, the same values: a run saved by an
+ * earlier version stands when a later one only adds columns (angle_to_plane, ...).
+ */
+function sameSavedColumns(then: ResultTable, now: ResultTable): boolean {
+  if (then.rowCount !== now.rowCount || then.holes.join('\n') !== now.holes.join('\n')) return false;
+  for (let r = 0; r < then.rowCount; r++) if (then.hole[r] !== now.hole[r]) return false;
+  for (const column of then.numbers) {
+    const other = now.numbers.find((c) => c.name === column.name);
+    if (!other) return false;
+    for (let r = 0; r < then.rowCount; r++) {
+      if (!sameNumber(column.values[r]!, other.values[r]!)) return false;
+    }
+  }
+  for (const column of then.texts) {
+    const other = now.texts.find((c) => c.name === column.name);
+    if (!other) return false;
+    for (let r = 0; r < then.rowCount; r++) if (textAt(column, r) !== textAt(other, r)) return false;
+  }
+  return true;
+}
+
 /** For a run saved under the older rule: what a new run would read that it left out. */
 function olderRuleNote(project: Project, id: number, outcome: RunOutcome): string {
   const now = holesLeftOut(project.db, outcome.reads, 'reads');
@@ -64,7 +102,7 @@ export function verifyRun(project: Project, id: number, control: RunControl): Ru
   const outcome = runKind(
     project,
     run.kind,
-    { params: run.params as Record<string, unknown> },
+    { params: rerunParams(run) },
     { ...control, save: false, exclusion },
   );
   const then = new Map(stored?.holeDigests ?? []);
@@ -75,12 +113,21 @@ export function verifyRun(project: Project, id: number, control: RunControl): Ru
   const addedHoles = [...now.keys()].filter((hole) => !then.has(hole));
   const removedHoles = [...then.keys()].filter((hole) => !now.has(hole));
   const dataUnchanged = outcome.run.dataHash === run.dataHash;
-  const resultsIdentical = outcome.run.resultsHash === run.resultsHash;
+  const sameBytes = outcome.run.resultsHash === run.resultsHash;
+  // Only a run saved by another version can differ in bytes yet hold the same numbers.
+  const saved = !sameBytes && run.engine !== ENGINE && stored ? decodeResultTable(stored.results) : null;
+  const resultsIdentical = sameBytes || (saved !== null && sameSavedColumns(saved, outcome.table));
+  const added =
+    saved && resultsIdentical
+      ? outcome.table.numbers.map((c) => c.name).filter((name) => !saved.numbers.some((c) => c.name === name))
+      : [];
   const when = `run ${run.id} (${run.kind}, ${run.finishedAt} by ${run.osUser})`;
   let message: string;
   if (dataUnchanged) {
+    const addedNote =
+      added.length > 0 ? ` (${ENGINE} also saves ${added.join(', ')}, which ${run.engine} did not)` : '';
     message = resultsIdentical
-      ? `The data ${when} read is unchanged (SHA-256 ${run.dataHash.slice(0, 16)}...) and a re-run gives identical results.`
+      ? `The data ${when} read is unchanged (SHA-256 ${run.dataHash.slice(0, 16)}...) and a re-run gives identical results${addedNote}.`
       : `The data ${when} read is unchanged, but a re-run gives different results: the calculation changed since (${run.engine} then, ${ENGINE} now).`;
   } else {
     const parts: string[] = [];

@@ -5,6 +5,7 @@ import { buildDemoProject, DEMO_SEED } from '../../domain/demo/demo-project';
 import { beginChangeSet, createAuditWriter } from '../../storage/audit';
 import { ImportWriter } from '../../storage/import-writer';
 import { savePreset } from '../../storage/presets-store';
+import { insertStandard } from '../../storage/qaqc-store';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createProject, openProject, type Project } from '../../storage/project-db';
@@ -78,6 +79,7 @@ export function writeDemoProject(path: string, osUser: string, seed = DEMO_SEED)
     writer.flush();
     for (const preset of demo.presets)
       savePreset(db, 'intercepts', preset.name, preset.description, preset.params);
+    for (const standard of demo.standards) insertStandard(db, standard);
     const changeSet = beginChangeSet(db, {
       source: 'demo',
       osUser,

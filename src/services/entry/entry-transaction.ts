@@ -3,6 +3,7 @@
 // problems table is current the moment the action commits. An action that changes nothing leaves no
 // change set behind.
 import type { LengthUnit } from '../../domain/model';
+import { keepQaqcWarningsAfterRows } from '../qaqc/qaqc-upkeep';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
 import type { Database } from '../../storage/project-db';
 import {
@@ -66,6 +67,11 @@ export function revalidate(db: Database, lengthUnit: LengthUnit, tracker: WriteT
   const rules = validateProjectRulesFor(db, { sampleIds, rowIds });
   delta.errors += rules.errors;
   delta.warnings += rules.warnings;
+  // QA/QC batch warnings (issue 10): only when rows were added, deleted or put back.
+  delta.warnings += keepQaqcWarningsAfterRows(db, {
+    insertRows: tracker.qcInsertRows,
+    sampleRows: [...(tracker.insertedIds.get('samples') ?? []), ...(tracker.deletedIds.get('samples') ?? [])],
+  });
 }
 
 /**

@@ -27,11 +27,12 @@ export function holeRunResults(db: Database, runId: number, typedHoleId: string)
   const columns = runOutputColumns(run);
   const reader = new RowReader(table, columns);
   const at = (header: string) => columns.findIndex((column) => column.header === header);
-  const [from, to, length, thickness, grade, domain] = [
+  const [from, to, length, thickness, angle, grade, domain] = [
     'from',
     'to',
     'length',
     'true_thickness',
+    'angle_to_plane',
     'grade',
     'domain',
   ].map(at);
@@ -60,6 +61,7 @@ export function holeRunResults(db: Database, runId: number, typedHoleId: string)
       to: asNumber(cell(to)) ?? 0,
       length: asNumber(cell(length)) ?? 0,
       trueThickness: asNumber(cell(thickness)),
+      angleToPlane: asNumber(cell(angle)),
       grade: asNumber(cell(grade)),
       values: analyteIndex.map((index) => asNumber(cell(index))),
       domain: typeof domainText === 'string' ? domainText : null,

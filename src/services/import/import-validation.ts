@@ -17,7 +17,8 @@ import { checkSampleAssays, type ResultUnderTest } from '../../domain/validation
 import { holeHasRows, holeUnderTest } from '../../storage/hole-bundles';
 import { replaceHoleProblems } from '../../storage/problems-store';
 import type { Database } from '../../storage/project-db';
-import { PROJECT_RULES, validateHoles, validateProjectRules } from '../validation/validate-project';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
+import { KEPT_RULES, validateHoles, validateProjectRules } from '../validation/validate-project';
 
 type Part = 'holes' | 'surveys' | 'samples' | 'lithology';
 type Found = Problem & { hole: number };
@@ -161,9 +162,10 @@ export class ImportValidation {
     for (const [key, holes] of byPart) {
       const keep = new Set(holes);
       const problems = this.found.filter((problem) => keep.has(problem.hole));
-      replaceHoleProblems(this.db, holes, problems, { tables: key.split(','), keepRules: PROJECT_RULES });
+      replaceHoleProblems(this.db, holes, problems, { tables: key.split(','), keepRules: KEPT_RULES });
     }
     if (this.needsReadBack.size > 0) validateHoles(this.db, this.settings, [...this.needsReadBack]);
     validateProjectRules(this.db);
+    refreshQaqcWarnings(this.db);
   }
 }

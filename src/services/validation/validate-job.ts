@@ -3,6 +3,7 @@ import { closeProject, openProject } from '../../storage/project-db';
 import { projectCounts } from '../../storage/project-queries';
 import { registerJob } from '../jobs/job-registry';
 import { JobCancelled } from '../jobs/job-types';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 import { validateHoles, validateProjectRules, validationSettings } from './validate-project';
 
 registerJob('validate', (_params, context) => {
@@ -15,6 +16,7 @@ registerJob('validate', (_params, context) => {
       context.progress(done, holes, `Checked ${done} of ${holes} holes`);
     });
     validateProjectRules(project.db);
+    refreshQaqcWarnings(project.db);
     context.progress(holes, holes, 'Done');
     return { holes };
   } finally {

@@ -1,5 +1,6 @@
 // Runs the domain's validation rules over stored holes and keeps the problems table current: per hole
-// after an edit or import, project-wide for rules that span holes (duplicate sample IDs).
+// after an edit or import, project-wide for rules that span holes (duplicate sample IDs, and QA/QC's
+// batch warnings when the whole project is validated).
 import type { LengthUnit, Problem } from '../../domain/model';
 import {
   checkDuplicateParents,
@@ -8,6 +9,7 @@ import {
   validateHole,
   type ValidationSettings,
 } from '../../domain/validation/rules';
+import { QAQC_RULES } from '../../domain/qaqc/qaqc-warnings';
 import { checkSampleAssays } from '../../domain/validation/assay-checks';
 import { assayCheckCandidates, holeBundleBatches, type AssayCheckRow } from '../../storage/hole-bundles';
 import { replaceHoleProblems, replaceRuleProblems } from '../../storage/problems-store';
@@ -20,9 +22,13 @@ import {
   sampleRowsNamingParents,
   sampleRowsUsing,
 } from '../../storage/sample-id-checks';
+import { refreshQaqcWarnings } from '../qaqc/qaqc-upkeep';
 
 /** Rules judged across the whole project rather than hole by hole. */
 export const PROJECT_RULES = ['duplicate-sample-id', 'duplicate-parent-missing'] as const;
+
+/** Rules a per-hole check leaves alone: the project-wide ones and QA/QC's batch warnings (qaqc-upkeep.ts). */
+export const KEPT_RULES: readonly string[] = [...PROJECT_RULES, ...QAQC_RULES];
 
 export function validationSettings(db: Database, lengthUnit: LengthUnit): ValidationSettings {
   return {
@@ -71,7 +77,7 @@ export function validateHoles(
     const keep = new Set(batch.map((bundle) => bundle.hole.id));
     found.push(...assayProblems(assayCheckCandidates(db, batch[0]!.hole.id, batch.at(-1)!.hole.id), keep));
     const holes = batch.map((bundle) => bundle.hole.id);
-    db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: PROJECT_RULES }))();
+    db.transaction(() => replaceHoleProblems(db, holes, found, { keepRules: KEPT_RULES }))();
     checked += batch.length;
     onBatch?.(checked);
   }
@@ -153,6 +159,7 @@ export const RECHECK_KEY = 'validation.recheck';
 export function validateProject(db: Database, lengthUnit: LengthUnit): void {
   validateHoles(db, validationSettings(db, lengthUnit));
   validateProjectRules(db);
+  refreshQaqcWarnings(db);
   deleteSetting(db, RECHECK_KEY);
 }
 
