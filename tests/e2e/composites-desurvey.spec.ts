@@ -135,12 +135,14 @@ test('runs composites with progress, downloads them, draws them on the strip log
     'Sampled length (m)',
     'Zn (%)',
     'Pb (%)',
+    'Zn length (m)',
+    'Pb length (m)',
   ]);
   await page.screenshot({ path: 'test-results/screenshots/composites-results.png', fullPage: true });
 
   const csv = await download(page, 'Export CSV', demo.directory);
   const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
-  expect(lines[0]).toBe('hole_id,from,to,length,sampled_length,Zn,Pb');
+  expect(lines[0]).toBe('hole_id,from,to,length,sampled_length,Zn,Pb,Zn_length,Pb_length');
   const runRows = Number(
     /Run 1: ([\d,]+) composites/
       .exec(await page.getByRole('heading', { name: /^Run 1:/ }).innerText())![1]!
@@ -148,13 +150,26 @@ test('runs composites with progress, downloads them, draws them on the strip log
   );
   expect(lines).toHaveLength(runRows + 1);
   const first = lines.find((line) => line.startsWith('EUG-11-083,'))!.split(',');
-  expect(first.slice(0, 4)).toEqual(['EUG-11-083', '0', '2', '2']);
+  // Anchored at the collar: every piece starts on the 2 m grid.
+  const [from, to, length] = first.slice(1, 4).map(Number);
+  expect(from! % 2).toBe(0);
+  expect([to, length]).toEqual([from! + 2, 2]);
   await expect(page.getByRole('status', { name: 'Export outcome' })).toBeInViewport();
 
   const xlsx = await download(page, 'Export XLSX', demo.directory);
   const [sheet] = await readXlsxFile(xlsx);
   expect(sheet!.sheet).toBe('Composites');
-  expect(sheet!.data[0]).toEqual(['hole_id', 'from', 'to', 'length', 'sampled_length', 'Zn', 'Pb']);
+  expect(sheet!.data[0]).toEqual([
+    'hole_id',
+    'from',
+    'to',
+    'length',
+    'sampled_length',
+    'Zn',
+    'Pb',
+    'Zn_length',
+    'Pb_length',
+  ]);
   expect(sheet!.data).toHaveLength(runRows + 1);
 
   // A composite on the hole's strip log.

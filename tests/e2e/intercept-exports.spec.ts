@@ -75,6 +75,7 @@ test('downloads the report and results as CSV and XLSX, true thickness empty wit
     'To (m)',
     'Length (m)',
     'True thickness (m)',
+    'Angle to plane (deg)',
     'Zn+Pb (%)',
     'Zn (%)',
     'Pb (%)',
@@ -105,8 +106,8 @@ test('downloads the report and results as CSV and XLSX, true thickness empty wit
   const results = await download(page, 'Export CSV', hosted.directory);
   const resultLines = readFileSync(results.path, 'utf8').split('\r\n');
   // The results file keeps its machine-readable names (docs/compositing.md).
-  expect(resultLines[0]).toBe('\ufeffhole_id,kind,from,to,length,true_thickness,grade,Zn,Pb');
-  expect(resultLines[1]).toMatch(/^EUG-10-033,intercept,69\.8\d*,78\.3\d*,8\.5\d*,,/);
+  expect(resultLines[0]).toBe('\ufeffhole_id,kind,from,to,length,true_thickness,angle_to_plane,grade,Zn,Pb');
+  expect(resultLines[1]).toMatch(/^EUG-10-033,intercept,69\.8\d*,78\.3\d*,8\.5\d*,,,/);
 });
 
 test('the Export view lists columns in people words to filter and sort by', async ({ page, hosted }) => {
