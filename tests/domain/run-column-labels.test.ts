@@ -21,6 +21,7 @@ describe('results column labels', () => {
       'To (ft)',
       'Length (ft)',
       'True thickness (ft)',
+      'Angle to plane (deg)',
       'CuEq (%)',
       'Cu (%)',
       'Au (g/t)',
@@ -43,6 +44,7 @@ describe('results column labels', () => {
       'Length (m)',
       'Sampled length (m)',
       'Cu (%)',
+      'Cu length (m)',
       'Domain',
     ]);
     const desurvey = outputColumns({ kind: 'desurvey', analytes: [] });

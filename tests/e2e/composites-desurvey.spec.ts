@@ -141,7 +141,10 @@ test('runs composites with progress, downloads them, draws them on the strip log
   await page.screenshot({ path: 'test-results/screenshots/composites-results.png', fullPage: true });
 
   const csv = await download(page, 'Export CSV', demo.directory);
-  const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
+  const text = readFileSync(csv, 'utf8');
+  // A byte-order mark first, so Excel reads the file as UTF-8; then the machine-readable names.
+  expect(text.startsWith('\ufeffhole_id,')).toBe(true);
+  const lines = text.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('hole_id,from,to,length,sampled_length,Zn,Pb,Zn_length,Pb_length');
   const runRows = Number(
     /Run 1: ([\d,]+) composites/
@@ -225,7 +228,9 @@ test('desurveys the demo and downloads the stations', async ({ page, demo }) => 
     'Elevation (m)',
   ]);
   const csv = await download(page, 'Export CSV', demo.directory);
-  const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
+  const text = readFileSync(csv, 'utf8');
+  expect(text.startsWith('\ufeffhole_id,')).toBe(true);
+  const lines = text.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('hole_id,depth,x,y,z');
   const collar = lines
     .find((line) => line.startsWith('EUG-11-109,0,'))!

@@ -74,6 +74,7 @@ describe('run results for the app', () => {
       'to',
       'length',
       'true_thickness',
+      'angle_to_plane',
       'grade',
       'Zn',
       'Pb',
@@ -85,6 +86,7 @@ describe('run results for the app', () => {
       'To (m)',
       'Length (m)',
       'True thickness (m)',
+      'Angle to plane (deg)',
       'Zn+Pb (%)',
       'Zn (%)',
       'Pb (%)',
@@ -101,6 +103,7 @@ describe('run results for the app', () => {
     ]);
     expect(pieces.labels).toContain('Zn (%)');
     expect(pieces.labels).toContain('Pb (%)');
+    expect(pieces.labels).toContain('Zn length (m)');
     expect(pieces.labels.at(-1)).toBe('Domain');
     expect(pieces.labels).toHaveLength(pieces.columns.length);
     const stations = await call<RunPage>('runs.get', { id: desurvey.id, limit: 1 });
@@ -117,8 +120,9 @@ describe('run results for the app', () => {
     expect(download).toEqual({ path: written.path, name: written.name });
     expect(basename(written.path)).toBe(written.name);
     const lines = readFileSync(written.path, 'utf8').split('\r\n');
-    expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb,domain');
-    expect(lines[1]).toMatch(/^EUG-11-083,0,2,2,/);
+    expect(lines[0]).toBe('\ufeffhole_id,from,to,length,sampled_length,Zn,Pb,Zn_length,Pb_length,domain');
+    // By lithology: the first piece starts at the first sampled domain (CSG from 48.8 m).
+    expect(lines[1]).toMatch(/^EUG-11-083,48\.8,50\.8,2,2,.*,CSG$/);
 
     // A path still writes there, and says so with no download.
     const chosen = join(directory, 'stations.xlsx');

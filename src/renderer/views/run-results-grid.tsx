@@ -41,12 +41,15 @@ function resultColumns(page: RunPage, sortable: boolean): ColDef<ResultRow>[] {
   return page.columns.map((name, index) => {
     const text = TEXT_COLUMNS.has(name);
     const decimals = decimalsOf(name);
+    const label = page.labels[index] ?? name;
+    // Wide enough for the header's words ("Sampled length (m)") so no title is cut short.
+    const fitted = Math.ceil(40 + 7.5 * label.length);
     return {
       field: name,
-      headerName: page.labels[index] ?? name,
+      headerName: label,
       headerTooltip: `${name} in the results file`,
       sortable,
-      width: name === 'hole_id' ? 130 : text ? 100 : 115,
+      width: Math.max(name === 'hole_id' ? 130 : text ? 100 : 115, fitted),
       type: text ? undefined : 'rightAligned',
       valueFormatter: text
         ? undefined
