@@ -79,6 +79,7 @@ export function packageProblems(found) {
     'node_modules/zod/index.js',
     'node_modules/exceljs/package.json',
     'node_modules/exceljs/lib/exceljs.nodejs.js',
+    'node_modules/@resvg/resvg-js/package.json',
     'node_modules/yazl/package.json',
     'node_modules/yazl/index.js',
     ...found.migrations.map((file) => `migrations/${file}`),
@@ -97,6 +98,9 @@ export function packageProblems(found) {
     !native.some((file) => /node_modules\/better-sqlite3\/build\/Release\/better_sqlite3\.node$/.test(file))
   )
     problems.push("better-sqlite3's better_sqlite3.node is not unpacked beside the asar (asarUnpack)");
+  // The report figures' rasteriser: its prebuilt binary for the platform comes as an optional package.
+  if (!native.some((file) => /node_modules\/@resvg\/resvg-js-[^/]+\/resvgjs\.[^/]+\.node$/.test(file)))
+    problems.push("resvg's native module (@resvg/resvg-js-<platform>) is not unpacked beside the asar");
   for (const entry of entries) {
     if (/^(src|tests|bench|scripts|\.scratch)\//.test(entry))
       problems.push(`the asar holds development files (${entry})`);
@@ -158,6 +162,16 @@ process.exitCode = await runCli(process.argv.slice(1), { out: (t) => console.log
   );
   if (exceljs.status !== 0)
     problems.push(`the packaged exceljs does not load: ${exceljs.stderr.trim().split('\n')[0]}`);
+  const resvg = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `new (require(${JSON.stringify(join(extracted, 'node_modules', '@resvg', 'resvg-js'))}).Resvg)('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>').render()`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (resvg.status !== 0)
+    problems.push(`the packaged @resvg/resvg-js does not load: ${resvg.stderr.trim().split('\n')[0]}`);
   return problems;
 }
 

@@ -7,6 +7,7 @@ import { exportBenchmark } from './export-benchmark';
 import { gridBenchmark } from './grid-benchmark';
 import { hostBenchmark } from './host-benchmark';
 import { importBenchmark } from './import-benchmark';
+import { planSectionBenchmark } from './plan-section-benchmark';
 import { xlsxWriterBenchmark } from './xlsx-writer-benchmark';
 import { zipWriterBenchmark } from './zip-writer-benchmark';
 
@@ -15,6 +16,7 @@ export const BENCHMARKS: Benchmark[] = [
   gridBenchmark,
   compositingBenchmark,
   exportBenchmark,
+  planSectionBenchmark,
   hostBenchmark,
   csvReaderBenchmark,
   zipWriterBenchmark,

@@ -2,6 +2,7 @@
 // on. Each kind has a field shape without defaults (so overrides merged onto a saved preset do not reset
 // what the preset says) and a full schema that fills the optional fields with their defaults.
 import { z } from 'zod';
+import { reportFiguresSchema } from './section-schemas';
 import { ANALYTE_UNITS } from '../domain/model';
 
 const BDL_RULES = ['half', 'dl', 'zero', 'missing'] as const;
@@ -231,6 +232,8 @@ export const runExportSchema = z
     format: z.enum(['csv', 'xlsx']).optional(),
     content: z.enum(['results', 'report']).default('results'),
     overwrite: z.boolean().default(false),
+    /** The report's plan and section figures: a Figures sheet in the workbook and SVG files beside it. */
+    figures: reportFiguresSchema.optional(),
   })
   .strict()
   .refine((request) => request.path !== undefined || request.format !== undefined, {

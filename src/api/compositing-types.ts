@@ -96,6 +96,8 @@ export interface ExportResult {
   rows: number;
   /** For GET /download/<id> on the browser host when no path was given; null when written to a chosen path. */
   downloadId: string | null;
+  /** Figure files written beside it (SVG and PNG), when figures were asked for. */
+  figures?: string[];
 }
 
 export interface PresetInfo {

@@ -2,6 +2,10 @@
 // browser host both dispatch through a router built from this list, and the renderer's typed client is
 // generated from it, so a call is declared once.
 import { z } from 'zod';
+import { DATE_ORDERS } from '../domain/date-input';
+import { UNDO_SCOPES } from '../domain/entry/undo-scope';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../domain/entry/column-layout';
+import { MAX_DISPLAY_DECIMALS } from '../domain/entry/display-precision';
 import { DATA_TABLES, DIP_CONVENTIONS, LENGTH_UNITS } from '../domain/model';
 import type {
   BackupResult,
@@ -34,6 +38,7 @@ import type {
   ProjectStatus,
   ReplayResult,
 } from './entry-types';
+import type { EmptyAnalyteColumns, GridColumnsInfo } from './grid-layout-types';
 import type { HoleRunResults, HoleSearchResult, HoleViewData } from './hole-types';
 import type { ImportSummary } from './import-types';
 import type {
@@ -55,6 +60,13 @@ import {
   uploadSchema,
 } from './file-schemas';
 import type { ApiMethod } from './methods';
+import {
+  deleteSectionLineSchema,
+  intervalsRequestSchema,
+  saveSectionLineSchema,
+  tracesRequestSchema,
+} from './section-schemas';
+import type { RunIntervals, SavedSectionLine, TraceSet } from './section-types';
 import {
   detectionLimitSchema,
   qaqcReportSchema,
@@ -108,6 +120,8 @@ const columnId = z.string().min(1).max(80);
 const cellText = z.string().max(10_000, 'A cell holds at most 10,000 characters.');
 const rowId = z.number().int().min(1);
 const MAX_PASTE_CELLS = 200_000;
+/** How the user's locale orders numeric dates (24/11/2010 is dmy); without it dates must be YYYY-MM-DD. */
+const dateOrder = z.enum(DATE_ORDERS).optional();
 
 export const viewSchema = z.object({
   table: z.enum(DATA_TABLES),
@@ -138,12 +152,16 @@ export const pasteRequestSchema = z
     columns: z.array(columnId).min(1).max(1000),
     rows: z.array(z.array(cellText).max(1000)).min(1, 'The pasted block is empty.').max(MAX_PASTE_CELLS),
     mode: z.enum(['check', 'apply', 'apply-good']),
+    dateOrder,
   })
   .strict()
   .refine((input) => input.rows.reduce((sum, row) => sum + row.length, 0) <= MAX_PASTE_CELLS, {
     message: `A paste holds at most ${MAX_PASTE_CELLS.toLocaleString('en')} cells; paste the block in parts.`,
     path: ['rows'],
   });
+
+/** Undo and redo of one view (its table's changes), or of the whole project without a scope. */
+const undoScopeSchema = z.object({ scope: z.enum(UNDO_SCOPES).optional() }).strict();
 
 const entryContract = {
   'project.status': call<ProjectStatus>()(empty),
@@ -157,6 +175,7 @@ const entryContract = {
           .array(z.object({ rowId, column: columnId, text: cellText }).strict())
           .min(1)
           .max(10_000),
+        dateOrder,
       })
       .strict(),
   ),
@@ -167,6 +186,7 @@ const entryContract = {
         rows: z.array(z.record(columnId, cellText)).min(1).max(10_000),
         /** Show the new rows right after this row in the grid's views. */
         afterRowId: rowId.optional(),
+        dateOrder,
       })
       .strict(),
   ),
@@ -176,9 +196,9 @@ const entryContract = {
   'table.deletePreview': call<DeletePreview>()(rowIdsSchema),
   'table.delete': call<DeleteResult>()(rowIdsSchema),
   'table.paste': call<PasteResult>()(pasteRequestSchema),
-  'edit.undo': call<ReplayResult>()(empty),
-  'edit.redo': call<ReplayResult>()(empty),
-  'edit.history': call<EditHistory>()(empty),
+  'edit.undo': call<ReplayResult>()(undoScopeSchema),
+  'edit.redo': call<ReplayResult>()(undoScopeSchema),
+  'edit.history': call<EditHistory>()(undoScopeSchema),
   'lookups.lists': call<LookupListInfo[]>()(empty),
   'lookups.add': call<LookupListInfo[]>()(
     z
@@ -204,6 +224,34 @@ const entryContract = {
   'lookups.delete': call<LookupListInfo[]>()(
     z.object({ list: lookupListName, code: z.string().min(1).max(64) }).strict(),
   ),
+};
+
+// ---- Grid columns (issue 11): layouts saved in the project, decimals, empty analyte columns ----
+
+const gridLayoutSchema = z
+  .object({
+    columns: z
+      .array(
+        z
+          .object({
+            id: columnId,
+            width: z.number().int().min(MIN_COLUMN_WIDTH).max(MAX_COLUMN_WIDTH).optional(),
+            visible: z.boolean().optional(),
+            decimals: z.number().int().min(0).max(MAX_DISPLAY_DECIMALS).optional(),
+          })
+          .strict(),
+      )
+      .max(2000),
+    showEmptyAnalytes: z.boolean().optional(),
+  })
+  .strict();
+const gridSchema = z.object({ table: z.enum(DATA_TABLES) }).strict();
+
+const gridColumnsContract = {
+  'grid.columns': call<GridColumnsInfo>()(gridSchema),
+  'grid.saveLayout': call<GridColumnsInfo>()(gridSchema.extend({ layout: gridLayoutSchema }).strict()),
+  'grid.resetLayout': call<GridColumnsInfo>()(gridSchema),
+  'table.emptyAnalytes': call<EmptyAnalyteColumns>()(viewSchema.strict()),
 };
 
 export const contract = {
@@ -308,6 +356,7 @@ export const contract = {
   'runs.export': call<JobStatus>()(runExportSchema),
   'runs.delete': call<{ deleted: true }>()(z.object({ id: runId }).strict()),
   ...entryContract,
+  ...gridColumnsContract,
   // Import wizard, lab certificates and method priority (issue 5)
   'import.inspect': call<FilePreview>()(inspectSchema),
   'import.upload': call<UploadResult>()(uploadSchema),
@@ -318,6 +367,12 @@ export const contract = {
   'assays.setMethodPriority': call<MethodPriorityResult>()(methodPrioritySchema),
   // Export to CSV and XLSX (issue 5)
   'export.start': call<JobStatus>()(exportSchema),
+  // Plan map and cross-sections (issue 10)
+  'sections.traces': call<TraceSet>()(tracesRequestSchema),
+  'sections.intervals': call<RunIntervals>()(intervalsRequestSchema),
+  'sections.lines': call<SavedSectionLine[]>()(empty),
+  'sections.saveLine': call<SavedSectionLine>()(saveSectionLineSchema),
+  'sections.deleteLine': call<{ deleted: true }>()(deleteSectionLineSchema),
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search': call<HoleSearchResult>()(
     z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(200).default(20) }).strict(),

@@ -49,6 +49,11 @@ export interface PasteBadCell {
   col: number;
   /** The grid column it was meant for ('' when the block is wider than the grid). */
   column: string;
+  /**
+   * The row as a person names it: "EUG-10-033 sample 0712003 (64.5-66.5)", "Hole DH-12", hole and depths
+   * for surveys and lithology; a row the paste would add starts "New row".
+   */
+  label: string;
   text: string;
   message: string;
 }

@@ -53,6 +53,11 @@ export const API_METHODS = [
   'lookups.add',
   'lookups.update',
   'lookups.delete',
+  // Grid columns (issue 11): layouts saved in the project, decimals, empty analyte columns.
+  'grid.columns',
+  'grid.saveLayout',
+  'grid.resetLayout',
+  'table.emptyAnalytes',
   // Import wizard, lab certificates and method priority (issue 5)
   'import.inspect',
   'import.upload',
@@ -63,6 +68,12 @@ export const API_METHODS = [
   'assays.setMethodPriority',
   // Export to CSV and XLSX (issue 5)
   'export.start',
+  // Plan map and cross-sections (issue 10)
+  'sections.traces',
+  'sections.intervals',
+  'sections.lines',
+  'sections.saveLine',
+  'sections.deleteLine',
   // Finding a hole, its one-page view and its strip log (issues 10 and 11)
   'holes.search',
   'holes.view',

@@ -1,5 +1,6 @@
 // The columns of each editable table: labels, kinds and the by-itself rules that refuse a value outright.
 // One list serves the grid editors, the API's whitelists for sorting and filtering, and the importers.
+import { parseDateText, type DateOrder } from './date-input';
 import type { DataTable, LengthUnit } from './model';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'code' | 'hole-ref';
@@ -138,6 +139,11 @@ export type FieldParse = { ok: true; value: ParsedValue } | { ok: false; message
 export interface ParseContext {
   /** Codes allowed per lookup list; a code field with no list given accepts any code. */
   lookups?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * How the user's locale orders numeric dates (24/11/2010 is day/month/year). Without it only
+   * YYYY-MM-DD (and a month written as a word) is read as a date.
+   */
+  dateOrder?: DateOrder;
 }
 
 function isSpace(code: number): boolean {
@@ -209,18 +215,6 @@ export function rangeMessage(spec: FieldSpec, value: number): string | null {
   return null;
 }
 
-// Dates are accepted in one form, YYYY-MM-DD, checked to exist: a date library (date-fns, dayjs, luxon)
-// would add lenient formats we refuse on purpose (is 03/04/2011 March or April?).
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /**
  * Applies a field's by-itself rules to typed text. A refusal says what is wrong and what to type instead;
  * the caller keeps the typed text so nothing is lost.
@@ -243,10 +237,13 @@ export function parseField(
       const problem = rangeMessage(spec, value);
       return problem ? { ok: false, message: problem } : { ok: true, value };
     }
-    case 'date':
-      return isRealDate(text)
-        ? { ok: true, value: text }
-        : { ok: false, message: `${spec.label}: "${text}" is not a date. Use YYYY-MM-DD, e.g. 2011-06-30.` };
+    case 'date': {
+      // Stored as YYYY-MM-DD whatever form it was typed in.
+      const date = parseDateText(text, context.dateOrder);
+      return date.ok
+        ? { ok: true, value: date.iso }
+        : { ok: false, message: `${spec.label}: ${date.message}` };
+    }
     case 'code': {
       if (spec.choices && !spec.choices.includes(text)) {
         return { ok: false, message: `${spec.label}: "${text}" is not one of ${spec.choices.join(', ')}.` };

@@ -19,6 +19,8 @@ import { ImportView } from './views/import-view';
 import { ExportView } from './views/export-view';
 import { HoleSearch } from './views/hole-search';
 import { HoleView, type HoleTarget } from './views/hole-view';
+import { PlanView } from './views/plan-view';
+import { SectionView } from './views/section-view';
 
 type ViewId =
   | DataTable
@@ -28,6 +30,8 @@ type ViewId =
   | 'intercepts'
   | 'composites'
   | 'desurvey'
+  | 'plan'
+  | 'section'
   | 'import'
   | 'export'
   | 'hole';
@@ -43,6 +47,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'intercepts', label: 'Intercepts' },
   { id: 'composites', label: 'Composites' },
   { id: 'desurvey', label: 'Desurvey' },
+  { id: 'plan', label: 'Plan' },
+  { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
   { id: 'export', label: 'Export' },
 ];
@@ -120,6 +126,10 @@ export function App() {
           <ExportView lengthUnit={info?.settings.length_unit ?? 'm'} />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} />
+        ) : view === 'plan' ? (
+          <PlanView onOpenSection={() => setView('section')} />
+        ) : view === 'section' ? (
+          <SectionView />
         ) : view === 'qaqc' ? (
           <QaqcView onOpen={open} onStatus={onStatus} />
         ) : view === 'lookups' ? (
@@ -135,6 +145,7 @@ export function App() {
             lengthUnit={info?.settings.length_unit ?? 'm'}
             onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
             onOpenStripLog={openHole}
+            onOpenSection={() => setView('section')}
           />
         ) : view === 'desurvey' ? (
           <DesurveyView

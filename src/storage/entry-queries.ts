@@ -2,6 +2,7 @@
 // the next interval of a hole, and what a delete would take with it.
 import type { Database } from 'better-sqlite3';
 import { cachedStatement } from './statement-cache';
+import { rowName, type RowNameParts } from '../domain/entry/row-name';
 import type { AnalyteUnit } from '../domain/model';
 import type { RowTable, StoredRow } from './row-writes';
 
@@ -109,33 +110,26 @@ export function deleteDependents(db: Database, table: RowTable, ids: readonly nu
 
 /** How a user names rows: hole IDs, sample IDs, or hole and depths (numbers as JavaScript prints them). */
 export function rowLabels(db: Database, table: RowTable, ids: readonly number[], limit = 5): string[] {
-  const list = JSON.stringify(ids.slice(0, limit));
-  const depth = (value: unknown) => (value === null || value === undefined ? '?' : String(value));
+  return [...rowLabelMap(db, table, ids.slice(0, limit)).values()];
+}
+
+/** Each row's name for messages, by row id: "Hole DH-12", "DH-12 sample S001 (10-11)". */
+export function rowLabelMap(db: Database, table: RowTable, ids: readonly number[]): Map<number, string> {
+  const list = JSON.stringify(ids);
   if (table === 'holes') {
     const holes = cachedStatement(
       db,
-      'SELECT hole_id FROM holes WHERE id IN (SELECT value FROM json_each(?))',
+      'SELECT id, hole_id FROM holes WHERE id IN (SELECT value FROM json_each(?))',
     )
-      .pluck()
-      .all(list) as string[];
-    return holes.map((holeId) => `Hole ${holeId}`);
+      .raw()
+      .all(list) as [number, string][];
+    return new Map(holes.map(([id, holeId]) => [id, rowName(table, { hole_id: holeId })]));
   }
   const rows = cachedStatement(
     db,
     `SELECT h.hole_id AS hole_id, t.* FROM ${table} t JOIN holes h ON h.id = t.hole WHERE t.id IN (SELECT value FROM json_each(?))`,
-  ).all(list) as Record<string, unknown>[];
-  return rows.map((row) => {
-    const hole = String(row.hole_id);
-    if (table === 'surveys') return `${hole} survey at ${depth(row.depth)}`;
-    if (table === 'lithology')
-      return `${hole} ${String(row.code)} ${depth(row.depth_from)}-${depth(row.depth_to)}`;
-    const name = row.sample_id ? `sample ${String(row.sample_id)}` : 'sample';
-    const depths =
-      row.depth_from === null && row.depth_to === null
-        ? ''
-        : ` (${depth(row.depth_from)}-${depth(row.depth_to)})`;
-    return `${hole} ${name}${depths}`;
-  });
+  ).all(list) as (RowNameParts & { id: number })[];
+  return new Map(rows.map((row) => [row.id, rowName(table, row)]));
 }
 
 /** The hole each row belongs to (its own id for holes). */

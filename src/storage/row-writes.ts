@@ -225,7 +225,7 @@ export class RowWriter {
       if (blocking > 0) {
         throw new StorageError(
           'conflict',
-          `${describeRow(table, row)} has ${blocking} rows added since by another change (an import?); delete them first.`,
+          `${describeRow(table, row)} has ${blocking} row${blocking === 1 ? '' : 's'} added to it since (in another view, another window or by an import); undo or delete those first.`,
         );
       }
       this.delete(table, row.id as number);

@@ -1,7 +1,7 @@
 // The Composites and Desurvey views in a browser, as a geologist uses them (issue 10 item 5): fill the
 // form, Run and watch the progress, read the grid's headers, download the composites as CSV and XLSX and
-// read them, open one on the hole's strip log, save and choose a preset, reopen an earlier run; cancel a
-// long run on Tom zone (nothing saved); desurvey the demo and download the stations. Jobs on these hosts
+// read them, open one on the hole's strip log and the run on the section, save and choose a preset,
+// reopen an earlier run; cancel a long run on Tom zone (nothing saved); desurvey the demo and download the stations. Jobs on these hosts
 // pause after each hole (DRILLBENCH_JOB_PACE_MS) so the progress bar and Cancel can be seen and pressed.
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -185,6 +185,17 @@ test('runs composites with progress, downloads them, draws them on the strip log
     new RegExp(`Run 1 \\(composites\\): \\d+ composites in ${hole}`),
   );
   await page.screenshot({ path: 'test-results/screenshots/composites-strip-log.png', fullPage: true });
+
+  // The same run on the section (the demo's first saved line), coloured by an analyte.
+  await page.getByRole('button', { name: 'Composites' }).click();
+  await expect(page.getByRole('heading', { name: /^Run 1:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Show on section' }).click();
+  await expect(page.getByRole('heading', { name: 'Section', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Run', { exact: true })).toHaveValue('1');
+  await expect(page.getByLabel('Section summary')).toContainText(
+    /[1-9]\d* composite bars from run 1, coloured by Zn/,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/composites-section.png', fullPage: true });
 
   // Back: the run is still on screen. Save the form as a preset, run another, choose the preset.
   await page.getByRole('button', { name: 'Composites' }).click();

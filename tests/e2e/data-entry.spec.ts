@@ -16,7 +16,8 @@ test('edits a collar cell and refuses a dip of 120, keeping the typed text to co
   await page.goto(hosted.url);
   await expect(cell(page, 0, 'hole_id')).toHaveText('EUG-10-033');
   await typeInto(page, cell(page, 0, 'elevation'), '1750.5');
-  await expect(cell(page, 0, 'elevation')).toHaveText('1750.5');
+  // Shown to the decimals of the column as imported (display only: the file holds 1750.5).
+  await expect(cell(page, 0, 'elevation')).toHaveText('1750.50');
   // Spreadsheet habits: Enter moved down, Tab moves right, Esc cancels, Delete clears.
   await expect(cell(page, 1, 'elevation')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -35,7 +36,7 @@ test('edits a collar cell and refuses a dip of 120, keeping the typed text to co
   await page.screenshot(shot('refused-value'));
   await editor.fill('-26');
   await editor.press('Enter');
-  await expect(cell(page, 0, 'dip')).toHaveText('-26');
+  await expect(cell(page, 0, 'dip')).toHaveText('-26.0');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.screenshot(shot('holes'));
 });
@@ -90,10 +91,10 @@ test('pastes a TSV block, lists the bad cell until it is corrected, and undoes t
   expect(
     readProject(hosted.projectPath, `SELECT count(*) AS n FROM samples WHERE comments LIKE 'pasted%'`),
   ).toEqual([{ n: 0 }]);
-  await dialog.getByLabel('Correct row 1 Density').fill('2.6');
+  await dialog.getByLabel(/^Correct EUG-10-033 sample 0712003 \(.*\) Density$/).fill('2.6');
   await dialog.getByRole('button', { name: 'Apply corrected block' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(cell(page, 5, 'density')).toHaveText('2.6');
+  await expect(cell(page, 5, 'density')).toHaveText('2.60');
   await expect(cell(page, 6, 'comments')).toHaveText('pasted two');
   await expect(page.getByRole('status')).toContainText('Pasted 4 cells');
 

@@ -2,6 +2,7 @@
 // the good ones applied only when accepted, rows added past the end, one transaction and one undo.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../src/api/contract';
+import { detectPasteHeader, rowsByHeader } from '../../src/domain/entry/paste-header';
 import { parseTsvBlock } from '../../src/domain/entry/tsv-block';
 import { validateProject } from '../../src/services/validation/validate-project';
 import { openDemoFixture, problemSnapshot, type EntryFixture } from './entry-fixture';
@@ -53,6 +54,7 @@ describe('paste', () => {
         row: 1,
         col: 0,
         column: 'density',
+        label: 'EUG-10-033 sample 0712002 (64.5-66.5)',
         text: 'abc',
         message: 'Density: "abc" is not a number. Type digits such as 12.5.',
       },
@@ -189,6 +191,91 @@ describe('paste', () => {
     expect(checked.bad[0]?.message).toBe(
       'Lithology is required for a new row, and the block gives none; include that column in the copied block.',
     );
+  });
+
+  it('names each bad cell by its row: stored rows by sample ID and depths, new rows from the block', async () => {
+    const view = holeView('EUG-10-033');
+    const ids = await viewIds(view);
+    // A block copied with its names row, pasted by those names from the last row down.
+    const block = parseTsvBlock(
+      [
+        'Sample ID\tZn (%)\tCore box\tFrom (m)\tTo (m)',
+        `${String(one<{ sample_id: string }>('SELECT sample_id FROM samples WHERE id = ?', ids.at(-1)).sample_id)}\tabc\t7\t\t`,
+        'HB-1\t1,2\t8\t171\t172.5',
+        'HB-2\t0.4\t8\tx\t174',
+        '\t0.4\t9\t174\t175x',
+      ].join('\n'),
+    );
+    const mapping = detectPasteHeader(
+      'samples',
+      block,
+      { analytes: new Map([['Zn', { code: 'Zn', unit: '%' }]]), lengthUnit: 'm' },
+      { analytes: new Map(), negativeIsBelowDetection: true },
+    );
+    expect(mapping?.columns.map((column) => column.column)).toEqual([
+      'sample_id',
+      'analyte:Zn',
+      null,
+      'depth_from',
+      'depth_to',
+    ]);
+    const { columns, rows } = rowsByHeader(
+      mapping!.columns.map((column) => column.column),
+      block,
+    );
+    const checked = await fixture.api['table.paste']({
+      view,
+      startIndex: ids.length - 1,
+      anchorRowId: ids.at(-1)!,
+      columns,
+      rows,
+      mode: 'check',
+    });
+    expect(checked.bad.map((cell) => [cell.label, cell.column, cell.text])).toEqual([
+      ['EUG-10-033 sample 0712032 (145.8-146.9)', 'analyte:Zn', 'abc'],
+      ['New row EUG-10-033 sample HB-1 (171-172.5)', 'analyte:Zn', '1,2'],
+      ['New row EUG-10-033 sample HB-2 (x-174)', 'depth_from', 'x'],
+      ['New row EUG-10-033 sample (174-175x)', 'depth_to', '175x'],
+    ]);
+  });
+
+  it('names new lithology, survey and hole rows by hole and depths', async () => {
+    const lithology = { table: 'lithology' as const, holeId: 'EUG-10-033' };
+    const end = (await fixture.api['table.page']({ ...lithology, offset: 0, limit: 1 })).total;
+    const litho = await fixture.api['table.paste']({
+      view: lithology,
+      startIndex: end,
+      anchorRowId: null,
+      columns: ['depth_from', 'depth_to', 'code'],
+      rows: [['171', '172', 'NOT-A-CODE']],
+      mode: 'check',
+    });
+    expect(litho.bad.map((cell) => cell.label)).toEqual(['New row EUG-10-033 NOT-A-CODE 171-172']);
+    const surveys = { table: 'surveys' as const };
+    const surveyEnd = (await fixture.api['table.page']({ ...surveys, offset: 0, limit: 1 })).total;
+    const survey = await fixture.api['table.paste']({
+      view: surveys,
+      startIndex: surveyEnd,
+      anchorRowId: null,
+      columns: ['hole_id', 'depth', 'azimuth', 'dip'],
+      rows: [['NO-SUCH-HOLE', '30', '400', '-60']],
+      mode: 'check',
+    });
+    expect(survey.bad.map((cell) => [cell.label, cell.column])).toEqual([
+      ['New row NO-SUCH-HOLE survey at 30', 'hole_id'],
+      ['New row NO-SUCH-HOLE survey at 30', 'azimuth'],
+    ]);
+    const holes = { table: 'holes' as const };
+    const holeIds = await viewIds(holes);
+    const hole = await fixture.api['table.paste']({
+      view: holes,
+      startIndex: 0,
+      anchorRowId: holeIds[0]!,
+      columns: ['dip'],
+      rows: [['-95']],
+      mode: 'check',
+    });
+    expect(hole.bad.map((cell) => cell.label)).toEqual(['Hole EUG-10-033']);
   });
 
   it('applies 100,000 cells in one change set and keeps the problems current', async () => {

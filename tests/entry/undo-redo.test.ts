@@ -127,7 +127,7 @@ describe('undo and redo', () => {
     project.db.prepare('INSERT INTO surveys (hole, depth, azimuth, dip) VALUES (?, 0, 10, -60)').run(hole);
     const error = await apiError(api['edit.undo']({}));
     expect(error.code).toBe('conflict');
-    expect(error.message).toContain('Hole NEW-1 has 1 rows added since');
+    expect(error.message).toContain('Hole NEW-1 has 1 row added to it since');
     expect(one<{ n: number }>('SELECT count(*) AS n FROM holes WHERE id = ?', hole).n).toBe(1);
     project.db.prepare('DELETE FROM surveys WHERE hole = ?').run(hole);
     await api['edit.undo']({});

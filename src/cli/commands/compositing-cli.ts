@@ -1,12 +1,14 @@
 // What the intercepts, composite, desurvey and runs commands share: reading list, cap and plane
 // options, running a calculation through the same service the background jobs use, writing its output,
 // and printing the news-release report on screen.
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { InterceptReport, RunInfo } from '../../api/compositing-types';
 import type { RunKind } from '../../domain/compositing/run-results';
 import { closeProject, openProject, type Project } from '../../storage/project-db';
 import { interceptReport } from '../../services/compositing/intercept-report';
-import { exportFormat, exportRun } from '../../services/compositing/run-export';
+import { exportFormat, exportRun, writeFigureFiles } from '../../services/compositing/run-export';
+import type { FigureRequest } from '../../services/sections/report-figures';
 import type { StartRequest } from '../../services/compositing/run-params';
 import { loadRun, loadRunTable } from '../../services/compositing/run-reading';
 import { RunParamsError } from '../../services/compositing/run-support';
@@ -141,11 +143,17 @@ export async function writeRunOutput(
   runId: number,
   out: string,
   content: 'results' | 'report',
-): Promise<number> {
+  figures?: { request: FigureRequest; directory: string },
+): Promise<{ rows: number; figures: string[] }> {
   exportFormat(out);
   const path = out === '-' ? '-' : resolve(out);
-  const result = await exportRun(project.db, runId, path, { content, overwrite: true });
-  return result.rows;
+  const result = await exportRun(project.db, runId, path, {
+    content,
+    overwrite: true,
+    figures: figures?.request,
+    figureDirectory: figures ? resolve(figures.directory) : undefined,
+  });
+  return { rows: result.rows, figures: result.figures ?? [] };
 }
 
 function wrap(text: string, width = 100): string[] {
@@ -159,6 +167,23 @@ function wrap(text: string, width = 100): string[] {
   }
   if (line.length > 0) lines.push(line);
   return lines;
+}
+
+/** `runs report --figures DIR` without --out: the plan (and section) files alone. */
+export async function writeReportFigures(
+  project: Project,
+  runId: number,
+  request: FigureRequest,
+  directory: string,
+): Promise<string[]> {
+  // Loaded here, so that every other command starts without ECharts and resvg.
+  const { reportFigures } = await import('../../services/sections/report-figures');
+  const folder = resolve(directory);
+  mkdirSync(folder, { recursive: true });
+  const figures = reportFigures(project.db, runId, request);
+  if (figures.length === 0)
+    throw new UsageError('The project has no hole that can be drawn; no figure was written.');
+  return writeFigureFiles(join(folder, `run-${runId}`), figures, true);
 }
 
 export function reportOf(project: Project, runId: number): InterceptReport {

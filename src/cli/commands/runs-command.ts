@@ -17,7 +17,7 @@ import {
   type CliCommand,
   EXIT,
 } from '../cli-command';
-import { printReport, reportOf, withProject, writeRunOutput } from './compositing-cli';
+import { printReport, reportOf, withProject, writeReportFigures, writeRunOutput } from './compositing-cli';
 
 const ACTIONS = ['list', 'show', 'verify', 'report', 'export', 'delete'] as const;
 
@@ -35,7 +35,7 @@ export const runsCommand: CliCommand = {
   help: `Usage: drillbench runs list <project> [--kind intercepts|composites|desurvey] [--limit N] [--json]
        drillbench runs show <project> <run> [--json]
        drillbench runs verify <project> <run>
-       drillbench runs report <project> <run> [--out F]
+       drillbench runs report <project> <run> [--out F] [--figures DIR [--section NAME]]
        drillbench runs export <project> <run> --out F [--report]
        drillbench runs delete <project> <run>
 
@@ -43,7 +43,9 @@ Every intercepts, composite and desurvey run is saved with its parameters, the S
 it read, when and by whom it ran, the holes left out and its results.
   verify   re-runs it with its own parameters (saving nothing) and says whether the data it read is
            unchanged and which holes changed if not; exit status 1 when the data changed
-  report   prints the news-release report of an intercept run, or writes it (.csv/.xlsx) with --out
+  report   prints the news-release report of an intercept run, or writes it (.csv/.xlsx) with --out;
+           --figures DIR writes the plan (and the section along the saved line --section NAME) as
+           run-<run>-plan.svg/.png in DIR, and puts them on a Figures sheet of an --out workbook
   export   writes the full-precision results (.csv/.xlsx, - for standard output); --report writes the
            formatted report instead`,
   options: {
@@ -52,6 +54,8 @@ it read, when and by whom it ran, the holes left out and its results.
     json: { type: 'boolean' },
     out: { type: 'string' },
     report: { type: 'boolean' },
+    figures: { type: 'string' },
+    section: { type: 'string' },
   },
   run(positionals, values, io) {
     const action = positionals[0];
@@ -115,10 +119,26 @@ it read, when and by whom it ran, the holes left out and its results.
         case 'report': {
           const id = runNumber(positionals);
           const out = stringOption(values, 'out');
-          if (out === undefined) printReport(reportOf(project, id), io);
-          else {
-            await writeRunOutput(project, id, out, 'report');
+          const directory = stringOption(values, 'figures');
+          const sectionName = stringOption(values, 'section');
+          if (sectionName !== undefined && directory === undefined)
+            throw new UsageError('--section names the section of the figures: give --figures DIR as well.');
+          const request = { plan: true, section: null, sectionName };
+          if (out === undefined) {
+            if (directory === undefined) printReport(reportOf(project, id), io);
+            else
+              for (const file of await writeReportFigures(project, id, request, directory))
+                io.out(`Wrote ${file}.`);
+          } else {
+            const written = await writeRunOutput(
+              project,
+              id,
+              out,
+              'report',
+              directory === undefined ? undefined : { request, directory },
+            );
             if (out !== '-') io.out(`Wrote ${out}.`);
+            for (const file of written.figures) io.out(`Wrote ${file}.`);
           }
           return EXIT.ok;
         }
@@ -127,7 +147,12 @@ it read, when and by whom it ran, the holes left out and its results.
           const out = stringOption(values, 'out');
           if (out === undefined)
             throw new UsageError('Give --out F.csv, F.xlsx or - (CSV on standard output).');
-          const rows = await writeRunOutput(project, id, out, values.report === true ? 'report' : 'results');
+          const { rows } = await writeRunOutput(
+            project,
+            id,
+            out,
+            values.report === true ? 'report' : 'results',
+          );
           if (out !== '-') io.out(`Wrote ${rows} rows to ${out}.`);
           return EXIT.ok;
         }

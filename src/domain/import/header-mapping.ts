@@ -119,12 +119,23 @@ const SYNONYMS: { [K in FileKind]: Partial<Record<FieldOf<K>, readonly string[]>
       'finaldepth',
       'enddepth',
       'eohdepth',
+      // drillbench's own export header, "End of hole (m)".
+      'endofhole',
     ],
     hole_type: ['holetype', 'type', 'drilltype', 'drillingtype'],
-    station: ['station', 'pad', 'drillstation', 'drillpad', 'setup'],
+    station: ['station', 'pad', 'drillstation', 'drillpad', 'setup', 'stationpad'],
     program: ['program', 'programme', 'campaign'],
-    started_on: ['startdate', 'started', 'datestarted', 'datestart', 'start'],
-    completed_on: ['enddate', 'completed', 'datecompleted', 'dateend', 'finishdate', 'completiondate'],
+    // startedon, completedon: drillbench's own field names (started_on), as a database copy shows them.
+    started_on: ['startdate', 'started', 'datestarted', 'datestart', 'start', 'startedon'],
+    completed_on: [
+      'enddate',
+      'completed',
+      'datecompleted',
+      'dateend',
+      'finishdate',
+      'completiondate',
+      'completedon',
+    ],
     comments: COMMON.comments,
   },
   surveys: {

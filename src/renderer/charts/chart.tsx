@@ -29,6 +29,8 @@ export function Chart({ option, events, height, label, onChart }: ChartProps) {
     if (!element) return;
     const instance = echarts.init(element, null, { renderer: 'canvas' });
     chart.current = instance;
+    // Each finished render is announced on the element, so benchmarks can time first draw and pan/zoom frames.
+    instance.on('finished', () => element.dispatchEvent(new Event('chartfinished')));
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
     onChart?.(instance);

@@ -3,8 +3,14 @@
 import type { ECharts, EChartsOption } from '../../figures/echarts-setup';
 import { svgOfOption } from '../../figures/figure-svg';
 
-export function svgOfChart(chart: ECharts): string {
-  return svgOfOption(chart.getOption() as EChartsOption, {
+/**
+ * `full`: the figure's option as built, for series whose data ECharts keeps only in its own form (flat
+ * line coordinates); the chart's current zoom is laid over it.
+ */
+export function svgOfChart(chart: ECharts, full?: EChartsOption): string {
+  const current = chart.getOption() as EChartsOption;
+  const option = full ? { ...full, dataZoom: current.dataZoom } : current;
+  return svgOfOption(option, {
     width: chart.getWidth(),
     height: chart.getHeight(),
   });

@@ -21,10 +21,13 @@ export interface FigureProps {
   /** The figure in words and numbers, beside the canvas for screen readers, tests and copying. */
   summary?: ReactNode;
   onChart?: (chart: ECharts | null) => void;
+  /** Save SVG from this option (with the chart's zoom) rather than the chart's own copy of it. */
+  svgFromOption?: boolean;
 }
 
 export function Figure(props: FigureProps) {
-  const { title, fileStem, option, height, events, emptyMessage, controls, summary, onChart } = props;
+  const { title, fileStem, option, height, events, emptyMessage, controls, summary, onChart, svgFromOption } =
+    props;
   const chart = useRef<ECharts | null>(null);
   const keep = useCallback(
     (instance: ECharts | null) => {
@@ -38,7 +41,7 @@ export function Figure(props: FigureProps) {
     if (!instance) return;
     const file =
       format === 'svg'
-        ? new Blob([svgOfChart(instance)], { type: 'image/svg+xml' })
+        ? new Blob([svgOfChart(instance, svgFromOption ? option : undefined)], { type: 'image/svg+xml' })
         : blobOfDataUrl(pngOfChart(instance));
     saveFile(file, figureFileName(fileStem, format));
   };

@@ -35,10 +35,12 @@ export function CompositesView({
   lengthUnit,
   onOpenHole,
   onOpenStripLog,
+  onOpenSection,
 }: {
   lengthUnit: LengthUnit;
   onOpenHole: (holeId: string) => void;
   onOpenStripLog: (target: RunStripLogTarget) => void;
+  onOpenSection: () => void;
 }) {
   const [analytes, setAnalytes] = useState<string[]>([]);
   const [form, setForm] = useState<CompositeForm>(remembered?.form ?? defaultCompositeForm());
@@ -234,6 +236,7 @@ export function CompositesView({
           gridLabel="Composite rows"
           onOpenHole={onOpenHole}
           onOpenStripLog={onOpenStripLog}
+          onOpenSection={onOpenSection}
           hint="Click a row to open that hole's samples; Strip log opens the hole with these composites drawn over its assays."
         />
       )}

@@ -1,6 +1,6 @@
-// The table view's actions beyond typing in a cell: paste a block, add rows (and the next interval of a
-// hole), delete rows after asking, undo and redo, and jump to a row. Each one is a single API call whose
-// result updates the grid and the status bar.
+// The table view's actions beyond typing in a cell: paste a block (by its column names when its first row
+// holds them), add rows (and the next interval of a hole), delete rows after asking, and jump to a row.
+// Each one is a single API call whose result updates the grid and the status bar.
 import type { GridApi } from 'ag-grid-community';
 import {
   useRef,
@@ -12,23 +12,35 @@ import {
 import type { ProjectStatus } from '../../api/entry-types';
 import type { PageRow } from '../../api/types';
 import { analyteCodeOf, fieldOfColumn } from '../../domain/entry/grid-cells';
-import type { DataTable } from '../../domain/model';
+import type { DataTable, LengthUnit } from '../../domain/model';
+import { START_FIELD } from '../../domain/entry/next-row';
+import { detectPasteHeader } from '../../domain/entry/paste-header';
 import { cellCount } from '../../domain/entry/tsv-block';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import { deleteQuestion } from './entry-confirm-dialog';
 import type { GridSource } from './entry-datasource';
 import type { GridController } from './entry-grid-context';
-import { readBlock, sendPaste, type PendingPaste, type PasteTarget } from './entry-paste';
+import {
+  pasteByHeader,
+  readBlock,
+  sendPaste,
+  type HeaderPaste,
+  type HeaderPlacement,
+  type PendingPaste,
+  type PasteTarget,
+} from './entry-paste';
 import type { Notice } from './table-view';
 
 export type Dialog =
   | { kind: 'paste'; pending: PendingPaste }
+  | { kind: 'paste-header'; paste: HeaderPaste }
   | { kind: 'delete'; rowIds: number[]; question: string }
   | { kind: 'form'; title: string; initial: Record<string, string>; chain: boolean; error: string | null };
 
 export interface EntryActionsInput {
   table: DataTable;
+  lengthUnit: LengthUnit;
   gridRef: MutableRefObject<GridApi<PageRow> | null>;
   source: GridSource;
   holeRef: MutableRefObject<string>;
@@ -58,7 +70,18 @@ async function until(ready: () => boolean): Promise<void> {
 }
 
 export function useEntryActions(input: EntryActionsInput) {
-  const { table, gridRef, source, holeRef, controller, setNotice, setBusy, setDialog, afterWrite } = input;
+  const {
+    table,
+    lengthUnit,
+    gridRef,
+    source,
+    holeRef,
+    controller,
+    setNotice,
+    setBusy,
+    setDialog,
+    afterWrite,
+  } = input;
   const info = (text: string) => setNotice({ kind: 'info', text });
   const fail = (error: unknown) => setNotice({ kind: 'error', text: describeError(error) });
   // The row the next interval follows: the one just added, so a run of intervals stays in order.
@@ -79,8 +102,11 @@ export function useEntryActions(input: EntryActionsInput) {
     return analyte ? `${analyte.code} (${analyte.unit})` : column;
   }
 
-  /** Scrolls to a row of the current view, focuses it and selects nothing else. */
-  async function focusRow(rowId: number, column: string | null): Promise<void> {
+  /**
+   * Scrolls to a row of the current view and focuses it. With `focus` false it is only scrolled into
+   * view: a dialog open over the grid keeps the keyboard.
+   */
+  async function focusRow(rowId: number, column: string | null, focus = true): Promise<void> {
     try {
       const found = await api['table.locate']({
         ...source.current(),
@@ -97,6 +123,7 @@ export function useEntryActions(input: EntryActionsInput) {
       grid.ensureColumnVisible(colKey);
       // The row's block may still be loading; the grid can only give a rendered cell the keyboard focus.
       const index = found.index;
+      if (!focus) return;
       await until(() => grid.getDisplayedRowAtIndex(index)?.data !== undefined);
       grid.setFocusedCell(index, colKey);
     } catch (error) {
@@ -111,38 +138,87 @@ export function useEntryActions(input: EntryActionsInput) {
     if (!text || !grid) return;
     event.preventDefault();
     const focused = grid.getFocusedCell();
-    const empty = grid.getDisplayedRowCount() === 0;
-    if (!focused && !empty) {
+    const count = grid.getDisplayedRowCount();
+    const view = { ...source.current(), holeId: holeRef.current || undefined };
+    const { dateOrder } = controller.cells;
+    const atFocus: PasteTarget | null =
+      focused || count === 0
+        ? {
+            view,
+            startIndex: focused?.rowIndex ?? 0,
+            anchorRowId: focused ? (grid.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id ?? null) : null,
+            columns: pasteColumns(grid, focused?.column.getColId() ?? null),
+            dateOrder,
+          }
+        : null;
+    let rows: string[][];
+    try {
+      setBusy('Reading the pasted block...');
+      rows = await readBlock(text, (share) =>
+        setBusy(`Reading the pasted block... ${Math.round(share * 100)} %`),
+      );
+    } catch (error) {
+      setBusy(null);
+      fail(error);
+      return;
+    }
+    setBusy(null);
+    // A first row of column names: offer to paste by those names rather than writing them into a row.
+    const mapping = detectPasteHeader(
+      table,
+      rows,
+      { analytes: controller.cells.analytes, lengthUnit },
+      controller.cells,
+    );
+    if (mapping) {
+      setNotice(null);
+      const atEnd: PasteTarget = { view, startIndex: count, anchorRowId: null, columns: [], dateOrder };
+      setDialog({ kind: 'paste-header', paste: { rows, mapping, atFocus, atEnd } });
+      return;
+    }
+    if (!atFocus) {
       info('Click the cell where the pasted block should start, then paste again.');
       return;
     }
-    const target: PasteTarget = {
-      view: { ...source.current(), holeId: holeRef.current || undefined },
-      startIndex: focused?.rowIndex ?? 0,
-      anchorRowId: focused ? (grid.getDisplayedRowAtIndex(focused.rowIndex)?.data?.id ?? null) : null,
-      columns: pasteColumns(grid, focused?.column.getColId() ?? null),
-    };
+    await sendBlock(atFocus, rows, 1);
+  }
+
+  /** Sends a block; the report opens when cells are bad (`firstLine`: the copied line of its first row). */
+  async function sendBlock(target: PasteTarget, rows: string[][], firstLine: number): Promise<void> {
     try {
-      setBusy('Reading the pasted block...');
-      const rows = await readBlock(text, (share) =>
-        setBusy(`Reading the pasted block... ${Math.round(share * 100)} %`),
-      );
       setBusy(`Checking and writing ${cellCount(rows).toLocaleString('en')} pasted cells...`);
       const result = await sendPaste(target, rows, 'apply');
       if (result.applied) {
+        setDialog(null);
         afterWrite(result.status);
         info(
           `Pasted ${result.cells.toLocaleString('en')} cells${result.newRows > 0 ? ` and added ${result.newRows} rows` : ''}. Ctrl+Z undoes the paste.`,
         );
       } else {
         setNotice(null);
-        setDialog({ kind: 'paste', pending: { ...target, rows, result } });
+        setDialog({ kind: 'paste', pending: { ...target, rows, result, firstLine } });
       }
     } catch (error) {
       fail(error);
     } finally {
       setBusy(null);
     }
+  }
+
+  /** The user confirmed pasting a block by its column names (`targets[i]` for pasted column i). */
+  async function pasteHeaderBlock(
+    block: HeaderPaste,
+    targets: readonly (string | null)[],
+    placement: HeaderPlacement,
+  ): Promise<void> {
+    const { target, rows } = pasteByHeader(block, targets, placement);
+    await sendBlock(target, rows, 2);
+  }
+
+  /** The user chose to paste the block as copied, names row included, at the focused cell. */
+  async function pasteAsCopied(block: HeaderPaste): Promise<void> {
+    if (!block.atFocus) return;
+    await sendBlock(block.atFocus, block.rows, 1);
   }
 
   async function applyPaste(pending: PendingPaste, rows: string[][], goodOnly: boolean): Promise<void> {
@@ -202,6 +278,7 @@ export function useEntryActions(input: EntryActionsInput) {
 
   async function openForm(kind: 'add' | 'next'): Promise<void> {
     const holeId = holeRef.current || focusedRow()?.hole_id || '';
+    lastAdded.current = null;
     if (table === 'holes') {
       setDialog({ kind: 'form', title: 'Add a hole', initial: {}, chain: false, error: null });
       return;
@@ -223,7 +300,6 @@ export function useEntryActions(input: EntryActionsInput) {
       }
     }
     const chain = kind === 'next';
-    lastAdded.current = null;
     setDialog({
       kind: 'form',
       title: chain ? `Next interval of ${holeId}` : 'Add a row',
@@ -237,11 +313,13 @@ export function useEntryActions(input: EntryActionsInput) {
     const afterRowId = lastAdded.current ?? focusedRow()?.id;
     try {
       setBusy('Adding...');
-      const result = await api['table.insert']({ table, rows: [values], afterRowId });
+      const { dateOrder } = controller.cells;
+      const result = await api['table.insert']({ table, rows: [values], afterRowId, dateOrder });
       lastAdded.current = result.ids[0] ?? null;
       afterWrite(result.status);
       setDialog((dialog) => (dialog?.kind === 'form' ? { ...dialog, error: null } : dialog));
-      if (lastAdded.current !== null) await focusRow(lastAdded.current, null);
+      // The form stays open for the next row and keeps the keyboard: the new row is only shown.
+      if (lastAdded.current !== null) void focusRow(lastAdded.current, null, false);
       info(table === 'holes' ? `Added hole ${values.hole_id ?? ''}.` : 'Added the row.');
       return true;
     } catch (error) {
@@ -252,15 +330,25 @@ export function useEntryActions(input: EntryActionsInput) {
     }
   }
 
-  async function replay(direction: 'undo' | 'redo'): Promise<void> {
-    try {
-      const result = await (direction === 'undo' ? api['edit.undo']({}) : api['edit.redo']({}));
-      afterWrite(result.status);
-      info(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.replayed.description}.`);
-    } catch (error) {
-      fail(error);
-    }
+  /** Closes the row form; the keyboard goes on in the grid at the last row added, if any. */
+  function closeForm(): void {
+    setDialog(null);
+    const added = lastAdded.current;
+    lastAdded.current = null;
+    if (added !== null) void focusRow(added, START_FIELD[table]);
   }
 
-  return { paste, applyPaste, askDelete, deleteRows, openForm, insertRow, replay, focusRow, columnLabel };
+  return {
+    paste,
+    pasteHeaderBlock,
+    pasteAsCopied,
+    applyPaste,
+    askDelete,
+    deleteRows,
+    openForm,
+    insertRow,
+    closeForm,
+    focusRow,
+    columnLabel,
+  };
 }

@@ -3,9 +3,11 @@
 // typed is lost, and check the value as the server will, so Enter and Tab are held on a bad value.
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { cellText } from '../../domain/entry/grid-cells';
+import { datePlaceholder } from '../../domain/date-input';
+import { cellText, fieldOfColumn } from '../../domain/entry/grid-cells';
 import type { PageRow } from '../../api/types';
 import { cellKey, refusal, type GridController } from './entry-grid-context';
+import { dateEntryHint } from './locale-dates';
 
 type EditorProps = CustomCellEditorProps<PageRow, unknown, GridController>;
 
@@ -69,6 +71,10 @@ export function TextCellEditor(props: EditorProps) {
     if (shown) controller.report(problem);
   }, [problem, shown, controller]);
   const listId = columnOf(props) === 'hole_id' && controller.table !== 'holes' ? 'entry-hole-ids' : undefined;
+  const dateOrder =
+    fieldOfColumn(controller.table, columnOf(props))?.kind === 'date'
+      ? controller.cells.dateOrder
+      : undefined;
   return (
     <input
       ref={input}
@@ -77,7 +83,8 @@ export function TextCellEditor(props: EditorProps) {
       list={listId}
       aria-label={`Edit ${props.colDef.headerName ?? columnOf(props)}`}
       aria-invalid={problem !== null && shown}
-      title={shown && problem ? problem : undefined}
+      placeholder={dateOrder && datePlaceholder(dateOrder)}
+      title={shown && problem ? problem : dateOrder && dateEntryHint(dateOrder)}
       onChange={(event) => setText(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === 'Tab') setShown(true);

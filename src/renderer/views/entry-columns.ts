@@ -1,13 +1,24 @@
 // Column definitions of the editable grids: one column per field (unit in the header), one per analyte
 // for samples, dropdown editors for coded fields, and each cell marked with its stored problems (colour,
-// and the messages as its tooltip).
-import type { CellClassParams, ColDef, ITooltipParams, SuppressKeyboardEventParams } from 'ag-grid-community';
+// and the messages as its tooltip). Numbers show to the decimals they were written with or the column's
+// setting (column-state.ts); editors start from the full stored value.
+import type {
+  CellClassParams,
+  ColDef,
+  ITooltipParams,
+  SuppressKeyboardEventParams,
+  ValueFormatterParams,
+} from 'ag-grid-community';
 import type { AnalyteRow, PageRow, RowProblem } from '../../api/types';
+import { analyteTooltip, fieldTooltip } from '../../domain/entry/column-headers';
+import { displayLabText, displayNumber } from '../../domain/entry/display-precision';
 import { analyteColumnId, fieldColumnId } from '../../domain/entry/grid-cells';
 import type { DataTable, LengthUnit } from '../../domain/model';
 import { TABLE_FIELDS, type FieldSpec } from '../../domain/table-fields';
 import { CodeCellEditor, TextCellEditor } from './entry-cell-editors';
 import { refusal, type GridController } from './entry-grid-context';
+import { columnPrecision, type ColumnDisplay } from './column-state';
+import { dateEntryHint } from './locale-dates';
 
 export function unitSuffix(field: FieldSpec, lengthUnit: LengthUnit): string {
   switch (field.quantity) {
@@ -65,8 +76,16 @@ function holdRefusedValue(params: SuppressKeyboardEventParams<PageRow, unknown, 
   return true;
 }
 
+// A cellClass of our own replaces the one AG Grid's 'rightAligned' type brings, so numbers keep it here.
+function numberCellClass(params: CellClassParams<PageRow>): string[] {
+  const problem = problemClass(params);
+  return problem ? ['ag-right-aligned-cell', problem] : ['ag-right-aligned-cell'];
+}
+
 const shared: ColDef<PageRow> = {
   sortable: true,
+  // Hole ID is pinned at the left; the saved layout keeps order and widths, not pinning.
+  lockPinned: true,
   editable: true,
   cellClass: problemClass,
   tooltipValueGetter: problemTooltip,
@@ -91,11 +110,20 @@ const NUMBER_FILTER = {
   },
 };
 
+function numberText(display: ColumnDisplay, colId: string) {
+  return (params: ValueFormatterParams<PageRow>): string => {
+    const value: unknown = params.value;
+    if (value === null || value === undefined) return '';
+    return typeof value === 'number' ? displayNumber(value, columnPrecision(display, colId)) : String(value);
+  };
+}
+
 function fieldColumn(
   table: DataTable,
   field: FieldSpec,
   lengthUnit: LengthUnit,
   controller: GridController,
+  display: ColumnDisplay,
 ): ColDef<PageRow> {
   const colId = fieldColumnId(field);
   const choices = field.choices ?? (field.lookup ? controller.codes.get(field.lookup) : undefined);
@@ -105,8 +133,14 @@ function fieldColumn(
     colId,
     field: colId as never,
     headerName: field.label + unitSuffix(field, lengthUnit),
+    headerTooltip:
+      field.kind === 'date'
+        ? dateColumnTooltip(field, lengthUnit, controller)
+        : fieldTooltip(field, lengthUnit),
     ...(field.kind === 'number' ? NUMBER_FILTER : TEXT_FILTER),
+    valueFormatter: field.kind === 'number' ? numberText(display, colId) : undefined,
     type: field.kind === 'number' ? 'rightAligned' : undefined,
+    cellClass: field.kind === 'number' ? numberCellClass : problemClass,
     cellEditor: coded ? CodeCellEditor : TextCellEditor,
     cellEditorParams: coded ? { choices, optional: !field.required } : undefined,
     pinned:
@@ -116,18 +150,33 @@ function fieldColumn(
   };
 }
 
+/** The column's name and how to type a date in it ("Started: Type the date as day/month/year, ..."). */
+function dateColumnTooltip(field: FieldSpec, lengthUnit: LengthUnit, controller: GridController): string {
+  const order = controller.cells.dateOrder;
+  const name = fieldTooltip(field, lengthUnit);
+  return order ? `${name}: ${dateEntryHint(order)}` : `${name}: YYYY-MM-DD`;
+}
+
 /** Samples are shown wide: one column per analyte, the lab's text as reported, unit in the header. */
-function analyteColumn(analyte: AnalyteRow): ColDef<PageRow> {
+function analyteColumn(analyte: AnalyteRow, display: ColumnDisplay): ColDef<PageRow> {
   const colId = analyteColumnId(analyte.code);
   return {
     ...shared,
     colId,
     headerName: `${analyte.code} (${analyte.unit})`,
+    headerTooltip: analyteTooltip(analyte),
     type: 'rightAligned',
+    cellClass: numberCellClass,
     ...NUMBER_FILTER,
     cellEditor: TextCellEditor,
     valueGetter: (params) =>
       params.data && 'results' in params.data ? (params.data.results[analyte.code]?.lab_text ?? '') : '',
+    valueFormatter: (params) => {
+      const result = params.data && 'results' in params.data ? params.data.results[analyte.code] : undefined;
+      if (!result) return '';
+      const decimals = display.decimals.get(colId) ?? null;
+      return displayLabText(result.lab_text, result.value, result.flag === 'value', decimals);
+    },
   };
 }
 
@@ -136,7 +185,12 @@ export function gridColumns(
   lengthUnit: LengthUnit,
   analytes: readonly AnalyteRow[],
   controller: GridController,
+  display: ColumnDisplay,
 ): ColDef<PageRow>[] {
-  const fields = TABLE_FIELDS[table].map((field) => fieldColumn(table, field, lengthUnit, controller));
-  return table === 'samples' ? [...fields, ...analytes.map(analyteColumn)] : fields;
+  const fields = TABLE_FIELDS[table].map((field) =>
+    fieldColumn(table, field, lengthUnit, controller, display),
+  );
+  return table === 'samples'
+    ? [...fields, ...analytes.map((analyte) => analyteColumn(analyte, display))]
+    : fields;
 }

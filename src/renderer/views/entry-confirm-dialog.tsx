@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { DeletePreview } from '../../api/entry-types';
 import type { DataTable } from '../../domain/model';
+import { useModalFocus } from './modal-focus';
 
 const NOUNS: Record<DataTable, [string, string]> = {
   holes: ['hole', 'holes'],
@@ -33,17 +34,17 @@ export function ConfirmDialog(props: {
   busy: boolean;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog, { onEscape: props.onCancel });
   useEffect(() => cancel.current?.focus(), []);
   return (
     <div className="dialog-backdrop">
       <div
+        ref={dialog}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="confirm-text"
         className="dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') props.onCancel();
-        }}
       >
         <p id="confirm-text">{props.question}</p>
         <p className="hint">Ctrl+Z undoes the delete.</p>

@@ -4,6 +4,7 @@
 import type { CellContext } from '../../domain/entry/grid-cells';
 import { parseCell } from '../../domain/entry/grid-cells';
 import type { DataTable } from '../../domain/model';
+import { userDateOrder } from './locale-dates';
 
 export interface OpenEditor {
   rowId: number;
@@ -31,7 +32,12 @@ export function createGridController(
 ): GridController {
   return {
     table,
-    cells: { analytes: new Map(), lookups: new Map(), negativeIsBelowDetection: true },
+    cells: {
+      analytes: new Map(),
+      lookups: new Map(),
+      negativeIsBelowDetection: true,
+      dateOrder: userDateOrder(),
+    },
     codes: new Map(),
     holeIds: [],
     editor: null,

@@ -1,10 +1,12 @@
-// The paste report: the cells that failed their checks, each with its reason and its text to correct.
-// Nothing is written until the user applies the corrected block, or accepts writing the good cells only
-// (the bad ones then stay listed here).
-import { useMemo, useState } from 'react';
+// The paste report: the cells that failed their checks, each named by its row (sample ID, or hole and
+// depths, as the user knows it, not a line of the block) and column, with its reason and text to correct.
+// Esc cancels. Nothing is written until the user applies the corrected block, or accepts writing the good
+// cells only (the bad ones then stay listed here).
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseCell } from '../../domain/entry/grid-cells';
 import type { GridController } from './entry-grid-context';
 import type { PendingPaste } from './entry-paste';
+import { focusableIn, useModalFocus } from './modal-focus';
 
 export interface PasteDialogProps {
   pending: PendingPaste;
@@ -18,6 +20,12 @@ export interface PasteDialogProps {
 
 export function PasteDialog({ pending, controller, columnLabel, onApply, onClose, busy }: PasteDialogProps) {
   const [fixes, setFixes] = useState<Map<string, string>>(new Map());
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalFocus(dialogRef, { onEscape: onClose });
+  // The keyboard starts on the first text to correct (or the first button).
+  useEffect(() => {
+    if (dialogRef.current) focusableIn(dialogRef.current)[0]?.focus();
+  }, []);
   const { result } = pending;
   const applied = result.applied;
   const rows = useMemo(() => {
@@ -36,7 +44,13 @@ export function PasteDialog({ pending, controller, columnLabel, onApply, onClose
   }).length;
   return (
     <div className="dialog-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby="paste-title" className="dialog paste-dialog">
+      <div
+        ref={dialogRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="paste-title"
+        className="dialog paste-dialog"
+      >
         <h2 id="paste-title">
           {applied ? 'Pasted, with cells left out' : 'Some pasted cells cannot be used'}
         </h2>
@@ -66,12 +80,12 @@ export function PasteDialog({ pending, controller, columnLabel, onApply, onClose
                     : null;
                 return (
                   <tr key={key} className={fixedProblem?.ok ? 'fixed' : 'error'}>
-                    <td>{cell.row + 1}</td>
+                    <td title={`Line ${cell.row + pending.firstLine} of the pasted block`}>{cell.label}</td>
                     <td>{cell.column ? columnLabel(cell.column) : '(none)'}</td>
                     <td>
                       {fixable ? (
                         <input
-                          aria-label={`Correct row ${cell.row + 1} ${columnLabel(cell.column)}`}
+                          aria-label={`Correct ${cell.label} ${columnLabel(cell.column)}`}
                           value={text}
                           onChange={(event) => setFixes(new Map(fixes).set(key, event.target.value))}
                         />

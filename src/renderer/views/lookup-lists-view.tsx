@@ -1,12 +1,14 @@
 // The lookup lists behind the grids' dropdowns (lithology codes, hole types, survey methods): add a code,
 // rename it (the rows using it follow), describe it, colour a lithology code for strip logs, or delete it.
-// A code still in use cannot be deleted; the refusal says how many rows use it.
+// A code still in use cannot be deleted; the refusal says how many rows use it. Undo and redo here take
+// back changes to the lists.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LookupListInfo, ProjectStatus } from '../../api/entry-types';
 import type { DataTable } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import './hole-view.css';
+import { UndoButtons, useViewUndo } from './view-undo';
 
 const TABLE_LABELS: Record<DataTable, string> = {
   holes: 'Holes',
@@ -35,18 +37,30 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
   const [newDescription, setNewDescription] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
 
+  const fail = (error: unknown) => setNotice({ kind: 'error', text: describeError(error) });
+  // Ctrl+Z here takes back the newest change to the lists (a rename takes its rows back with it).
+  const undo = useViewUndo('lookups', {
+    onReplayed: (result, message) => {
+      onStatus?.(result.status);
+      setNotice({ kind: 'info', text: message });
+      api['lookups.lists']({}).then(setLists, fail);
+    },
+    onError: fail,
+  });
+  const refreshUndo = undo.refresh;
+
   const changed = useCallback(
     (next: LookupListInfo[], text: string) => {
       setLists(next);
       setNotice({ kind: 'info', text });
+      refreshUndo();
       api['project.status']({}).then(
         (status) => onStatus?.(status),
         () => undefined,
       );
     },
-    [onStatus],
+    [onStatus, refreshUndo],
   );
-  const fail = (error: unknown) => setNotice({ kind: 'error', text: describeError(error) });
 
   useEffect(() => {
     api['lookups.lists']({}).then(setLists, fail);
@@ -123,6 +137,7 @@ export function LookupListsView({ onStatus }: { onStatus?: (status: ProjectStatu
             Used in: {list.usedBy.map((use) => `${TABLE_LABELS[use.table]}, column ${use.label}`).join('; ')}
           </span>
         )}
+        <UndoButtons undo={undo} />
       </header>
       {notice && (
         <div

@@ -7,6 +7,7 @@ import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import { chooseExportPath, downloadUrl, inDesktopApp, startDownload } from '../components/export-destination';
 import { useJob } from './intercepts-job';
+import { remembered } from './section-shared';
 
 type Content = 'results' | 'report';
 
@@ -23,6 +24,24 @@ export function RunExportBar({ run, reportChoice = false }: { run: RunInfo; repo
   const [path, setPath] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The report's figures (intercepts only): the plan, and a section along a saved line or the one drawn
+  // on the Plan; a Figures sheet in the workbook and SVG/PNG files beside a file written to a path.
+  const [withFigures, setWithFigures] = useState(false);
+  const [sections, setSections] = useState<string[]>([]);
+  const [section, setSection] = useState('');
+  useEffect(() => {
+    if (!reportChoice) return;
+    api['sections.lines']({}).then(
+      (lines) => setSections(lines.map((l) => l.name)),
+      () => setSections([]),
+    );
+  }, [reportChoice]);
+  const figures: Parameters<(typeof api)['runs.export']>[0]['figures'] =
+    reportChoice && withFigures && content === 'report'
+      ? section === '(drawn)'
+        ? { plan: true, section: remembered.line }
+        : { plan: true, section: null, sectionName: section || undefined }
+      : undefined;
   const shown = useRef<HTMLDivElement>(null);
   // The message belongs to the button just pressed: keep it in sight on a long page.
   useEffect(() => {
@@ -53,6 +72,7 @@ export function RunExportBar({ run, reportChoice = false }: { run: RunInfo; repo
           ...(target ? { path: target } : { format }),
           // The desktop save dialog has already asked before replacing a file.
           overwrite: desktop || overwrite,
+          figures,
         }),
       )
       .then(
@@ -63,13 +83,17 @@ export function RunExportBar({ run, reportChoice = false }: { run: RunInfo; repo
           }
           const result = status.result as ExportResult;
           const rows = `${result.rows.toLocaleString('en')} rows`;
+          const beside =
+            !result.downloadId && result.figures?.length
+              ? ` and ${result.figures.length} figure files beside it`
+              : '';
           if (result.downloadId) {
             startDownload(result.downloadId, result.name);
             setOutcome({
               text: `Exported ${rows} to ${result.name}.`,
               download: { id: result.downloadId, name: result.name },
             });
-          } else setOutcome({ text: `Wrote ${result.path} (${rows}).` });
+          } else setOutcome({ text: `Wrote ${result.path} (${rows})${beside}.` });
         },
         (error: unknown) => setOutcome({ text: describeError(error), failed: true }),
       );
@@ -108,6 +132,31 @@ export function RunExportBar({ run, reportChoice = false }: { run: RunInfo; repo
           />{' '}
           replace an existing file
         </label>
+      )}
+      {reportChoice && content === 'report' && (
+        <label>
+          <input
+            type="checkbox"
+            checked={withFigures}
+            onChange={(event) => setWithFigures(event.target.checked)}
+          />{' '}
+          with the plan and section
+        </label>
+      )}
+      {reportChoice && content === 'report' && withFigures && (
+        <select
+          aria-label="Report section"
+          value={section}
+          onChange={(event) => setSection(event.target.value)}
+        >
+          <option value="">no section</option>
+          {remembered.line && <option value="(drawn)">section drawn on the Plan</option>}
+          {sections.map((name) => (
+            <option key={name} value={name}>
+              section {name}
+            </option>
+          ))}
+        </select>
       )}
       <button type="button" onClick={() => void write('csv')} disabled={exporter.running}>
         Export CSV

@@ -8,6 +8,7 @@ import { describeError } from '../components/error-text';
 import { RunExportBar } from './run-export-bar';
 import { RunResultsGrid, type ResultInterval } from './run-results-grid';
 import { RunSummary } from './run-summary';
+import { remembered } from './section-shared';
 
 /** A hole's view with a saved run on its strip log, zoomed to some depths. */
 export interface RunStripLogTarget {
@@ -40,10 +41,20 @@ interface Props {
   onOpenHole: (holeId: string) => void;
   /** Where rows are intervals of a hole: opens its strip log with this run, at the row's depths. */
   onOpenStripLog?: (target: RunStripLogTarget) => void;
+  /** Where the run can be drawn on the section (composites): opens the Section view with it chosen. */
+  onOpenSection?: () => void;
   hint?: string;
 }
 
-export function RunResults({ page, noun, gridLabel, onOpenHole, onOpenStripLog, hint }: Props) {
+export function RunResults({
+  page,
+  noun,
+  gridLabel,
+  onOpenHole,
+  onOpenStripLog,
+  onOpenSection,
+  hint,
+}: Props) {
   const openStripLog = useCallback(
     (row: ResultInterval) =>
       onOpenStripLog?.({
@@ -56,6 +67,20 @@ export function RunResults({ page, noun, gridLabel, onOpenHole, onOpenStripLog, 
   return (
     <section className="run-results" aria-label={`${page.run.kind} results`}>
       <RunSummary run={page.run} holes={page.holes} noun={noun} />
+      {onOpenSection && (
+        <div className="run-links">
+          <button
+            type="button"
+            onClick={() => {
+              // The Section view opens with this run chosen (and keeps the line last drawn).
+              remembered.sectionRunId = page.run.id;
+              onOpenSection();
+            }}
+          >
+            Show on section
+          </button>
+        </div>
+      )}
       <RunExportBar run={page.run} />
       <RunResultsGrid
         page={page}

@@ -5,21 +5,25 @@
 import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EditHistory, ProjectStatus } from '../../api/entry-types';
+import type { ProjectStatus } from '../../api/entry-types';
 import type { AnalyteRow, PageRow } from '../../api/types';
-import { cellText } from '../../domain/entry/grid-cells';
+import { cellText, editableColumnIds } from '../../domain/entry/grid-cells';
 import type { DataTable, LengthUnit } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import { ApiCallError } from '../../api/result';
+import { ColumnChooser, ColumnMenu, EmptyColumnsNote } from './column-chooser';
+import { useGridColumns } from './column-state';
 import { gridColumns } from './entry-columns';
 import { ConfirmDialog } from './entry-confirm-dialog';
 import { gridSource } from './entry-datasource';
 import { cellKey, createGridController } from './entry-grid-context';
 import { withHoleOpening } from './hole-open-column';
 import { PasteDialog } from './entry-paste-dialog';
+import { PasteHeaderDialog } from './entry-paste-header-dialog';
 import { RowForm } from './entry-row-form';
 import { useEntryActions, type Dialog } from './entry-actions';
+import { UndoButtons, useViewUndo } from './view-undo';
 
 export interface RowTarget {
   table: DataTable;
@@ -43,6 +47,10 @@ export interface Notice {
   text: string;
 }
 
+// A starting width only: a `width` here would put every column back to it whenever the grid re-renders,
+// undoing the widths the project remembers.
+const DEFAULT_COLUMN = { initialWidth: 120, resizable: true };
+
 const LABELS: Record<DataTable, string> = {
   holes: 'Holes',
   surveys: 'Surveys',
@@ -59,7 +67,6 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
   const [ready, setReady] = useState(false);
   const [holeFilter, setHoleFilter] = useState(target?.holeId ?? '');
   const holeRef = useRef(holeFilter);
-  const [history, setHistory] = useState<EditHistory | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -83,6 +90,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           analytes: new Map(analyteRows.map((row) => [row.code, { code: row.code, unit: row.unit }])),
           lookups,
           negativeIsBelowDetection: true,
+          dateOrder: controller.cells.dateOrder,
         };
         controller.codes = ordered;
         controller.holeIds = holeIds;
@@ -106,20 +114,32 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
       ),
     [table],
   );
+  const [display] = useState(() => ({ decimals: new Map<string, number>(), written: {} }));
   const openHole = useRef(onOpenHole);
   openHole.current = onOpenHole;
   const columns = useMemo(
     () =>
       ready
-        ? withHoleOpening(gridColumns(table, lengthUnit, analytes, controller), table, () => openHole.current)
+        ? withHoleOpening(
+            gridColumns(table, lengthUnit, analytes, controller, display),
+            table,
+            () => openHole.current,
+          )
         : [],
-    [ready, table, lengthUnit, analytes, controller],
+    [ready, table, lengthUnit, analytes, controller, display],
   );
+  const layout = useGridColumns({ table, columns, display, onError: report });
+  const watchedSource = useMemo(() => layout.watch(source), [layout.watch, source]);
 
-  const refreshHistory = useCallback(() => {
-    api['edit.history']({}).then(setHistory, () => setHistory(null));
-  }, []);
-  useEffect(refreshHistory, [refreshHistory]);
+  // Ctrl+Z here takes back this table's newest change, not one made in another view.
+  const undo = useViewUndo(table, {
+    onReplayed: (result, message) => {
+      afterWrite(result.status);
+      setNotice({ kind: 'info', text: message });
+    },
+    onError: (error) => setNotice({ kind: 'error', text: describeError(error) }),
+  });
+  const refreshHistory = undo.refresh;
 
   const afterWrite = useCallback(
     (status: ProjectStatus, reload = true) => {
@@ -132,6 +152,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
 
   const actions = useEntryActions({
     table,
+    lengthUnit,
     gridRef,
     source,
     holeRef,
@@ -150,13 +171,14 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
 
   // Opening a row from the Validation view: show its hole, then find and focus the row.
   useEffect(() => {
-    if (!target || target.table !== table || !ready) return;
+    // The grid is shown once the analytes and the saved columns are in.
+    if (!target || target.table !== table || !ready || !layout.loaded) return;
     holeRef.current = target.holeId;
     setHoleFilter(target.holeId);
     gridRef.current?.purgeInfiniteCache();
     if (target.rowId !== null) void actions.focusRow(target.rowId, target.column);
     // The target is a new object per click; the actions are stable for the view.
-  }, [target, table, ready]);
+  }, [target, table, ready, layout.loaded]);
 
   async function onCellEditRequest(event: CellEditRequestEvent<PageRow>) {
     const column = event.column.getColId();
@@ -164,7 +186,8 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
     if (text === cellText(event.oldValue)) return;
     const rowId = event.data.id;
     try {
-      const result = await api['table.edit']({ table, edits: [{ rowId, column, text }] });
+      const edits = [{ rowId, column, text }];
+      const result = await api['table.edit']({ table, edits, dateOrder: controller.cells.dateOrder });
       for (const row of result.rows) gridRef.current?.getRowNode(String(row.id))?.setData(row);
       report(null);
       afterWrite(result.status, false);
@@ -179,8 +202,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
     }
   }
 
-  // Undo and redo answer anywhere in the window while a grid is shown (not inside a text box, where
-  // Ctrl+Z undoes typing); Ctrl+- deletes rows of this grid.
+  // Ctrl+- deletes rows of this grid (undo and redo keys are in useViewUndo).
   const shortcuts = useRef(actions);
   shortcuts.current = actions;
   useEffect(() => {
@@ -188,14 +210,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
       const ctrl = event.ctrlKey || event.metaKey;
       const target = event.target as HTMLElement | null;
       if (!ctrl || target?.closest('input, select, textarea, [role="dialog"], [role="alertdialog"]')) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        void shortcuts.current.replay('undo');
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        event.preventDefault();
-        void shortcuts.current.replay('redo');
-      } else if (key === '-' && target?.closest('.grid-view')) {
+      if (event.key === '-' && target?.closest('.grid-view')) {
         event.preventDefault();
         void shortcuts.current.askDelete();
       }
@@ -246,23 +261,10 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
         >
           Delete rows
         </button>
-        <button
-          type="button"
-          disabled={!history?.undo}
-          title={history?.undo ? `Undo: ${history.undo.description} (Ctrl+Z)` : 'Nothing to undo'}
-          onClick={() => void actions.replay('undo')}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          disabled={!history?.redo}
-          title={history?.redo ? `Redo: ${history.redo.description} (Ctrl+Y)` : 'Nothing to redo'}
-          onClick={() => void actions.replay('redo')}
-        >
-          Redo
-        </button>
+        <UndoButtons undo={undo} />
+        <ColumnChooser columns={layout} />
         <span className="row-total">{total === null ? '' : `${total.toLocaleString('en')} rows`}</span>
+        <EmptyColumnsNote columns={layout} />
       </header>
       {(notice || busy) && (
         <div
@@ -272,14 +274,14 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           {busy ?? notice?.text}
         </div>
       )}
-      <div className="grid-panel" data-table={table}>
-        {ready && (
+      <div className="grid-panel" data-table={table} onContextMenu={layout.openMenu}>
+        {ready && layout.loaded && (
           <AgGridReact<PageRow>
             columnDefs={columns}
             context={controller}
-            defaultColDef={{ width: 120, resizable: true }}
+            defaultColDef={DEFAULT_COLUMN}
             rowModelType="infinite"
-            datasource={source}
+            datasource={watchedSource}
             cacheBlockSize={100}
             maxBlocksInCache={100}
             blockLoadDebounceMillis={30}
@@ -298,11 +300,14 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
             stopEditingWhenCellsLoseFocus
             onGridReady={(event: GridReadyEvent<PageRow>) => {
               gridRef.current = event.api;
+              layout.onGridReady(event.api);
             }}
             getRowId={(params) => String(params.data.id)}
+            {...layout.gridProps}
           />
         )}
       </div>
+      <ColumnMenu columns={layout} />
       {table !== 'holes' && (
         <datalist id="entry-hole-ids">
           {controller.holeIds.map((holeId) => (
@@ -318,6 +323,22 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           busy={busy !== null}
           onApply={(rows, goodOnly) => void actions.applyPaste(dialog.pending, rows, goodOnly)}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'paste-header' && (
+        <PasteHeaderDialog
+          paste={dialog.paste}
+          editable={editableColumnIds(
+            table,
+            analytes.map((analyte) => analyte.code),
+          )}
+          columnLabel={actions.columnLabel}
+          busy={busy !== null}
+          onPasteByHeader={(targets, placement) =>
+            void actions.pasteHeaderBlock(dialog.paste, targets, placement)
+          }
+          onPasteAsCopied={() => void actions.pasteAsCopied(dialog.paste)}
+          onCancel={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'delete' && (
@@ -340,7 +361,7 @@ export function TableView({ table, lengthUnit, target, onStatus, onOpenHole }: T
           error={dialog.error}
           busy={busy !== null}
           onSubmit={actions.insertRow}
-          onClose={() => setDialog(null)}
+          onClose={actions.closeForm}
         />
       )}
     </section>

@@ -147,6 +147,12 @@ export const compositingHandlers: HandlerGroup<
         `Run ${run.id} is a ${run.kind} run; only intercept runs have a report.`,
       );
     }
+    if (input.figures && input.content !== 'report') {
+      throw new StorageError(
+        'refused',
+        'Figures go with the news-release report; export the report to include them.',
+      );
+    }
     let path: string;
     let name: string;
     let downloadId: string | null = null;
@@ -170,6 +176,7 @@ export const compositingHandlers: HandlerGroup<
       downloadId,
       content: input.content,
       overwrite: input.overwrite,
+      figures: input.figures,
     };
     return context.jobs.start('export-run', params);
   },

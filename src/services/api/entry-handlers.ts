@@ -54,7 +54,9 @@ export const entryHandlers: HandlerGroup<
   | 'lookups.delete'
 > = {
   'table.edit': (input, context) => {
-    const outcome = write(context, (env) => editCells(env, input.table, input.edits));
+    const outcome = write(context, (env) =>
+      editCells({ ...env, dateOrder: input.dateOrder }, input.table, input.edits),
+    );
     return {
       changeSet: outcome.changeSet,
       rows: asRows(outcome.rows),
@@ -64,7 +66,7 @@ export const entryHandlers: HandlerGroup<
   'table.insert': (input, context) => {
     const outcome = write(
       context,
-      (env) => insertRows(env, input.table, input.rows),
+      (env) => insertRows({ ...env, dateOrder: input.dateOrder }, input.table, input.rows),
       () => ({ afterRowId: input.afterRowId }),
     );
     return {
@@ -88,30 +90,30 @@ export const entryHandlers: HandlerGroup<
     const views = gridSession(context.project).views;
     const outcome = write(
       context,
-      (env) => paste(env, views, input),
+      (env) => paste({ ...env, dateOrder: input.dateOrder }, views, input),
       (value) => ({ afterRowId: value.afterRowId }),
     );
     const { tracker: _tracker, afterRowId: _after, ...result } = outcome;
     return { ...result, status: gridSession(context.project).status() };
   },
-  'edit.undo': (_input, context) => {
+  'edit.undo': (input, context) => {
     const outcome = write(
       context,
-      (env) => undo(env),
+      (env) => undo(env, input.scope),
       () => ({ rebuild: true }),
     );
     return replayResult(outcome, context);
   },
-  'edit.redo': (_input, context) => {
+  'edit.redo': (input, context) => {
     const outcome = write(
       context,
-      (env) => redo(env),
+      (env) => redo(env, input.scope),
       () => ({ rebuild: true }),
     );
     return replayResult(outcome, context);
   },
-  'edit.history': (_input, context) => {
-    const history = editHistory(context.project.db);
+  'edit.history': (input, context) => {
+    const history = editHistory(context.project.db, input.scope);
     const entry = (summary: typeof history.undo) =>
       summary ? { id: summary.id, at: summary.at, description: summary.description } : null;
     return { undo: entry(history.undo), redo: entry(history.redo) };

@@ -15,8 +15,10 @@ import { holeHandlers } from './hole-handlers';
 import { importHandlers } from './import-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { exportHandlers } from './export-handlers';
+import { gridColumnHandlers } from './grid-column-handlers';
 import { jobHandlers } from './job-handlers';
 import { projectHandlers } from './project-handlers';
+import { sectionHandlers } from './section-handlers';
 import { qaqcHandlers } from './qaqc-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { validationHandlers } from './validation-handlers';
@@ -32,6 +34,8 @@ export const handlers: Handlers = {
   ...entryHandlers,
   ...importWizardHandlers,
   ...exportHandlers,
+  ...gridColumnHandlers,
+  ...sectionHandlers,
   ...holeHandlers,
   ...qaqcHandlers,
   ...settingsHandlers,

@@ -5,6 +5,7 @@ import type { RunKind } from '../../domain/compositing/run-results';
 import { closeProject, openProject, type Project } from '../../storage/project-db';
 import { registerJob } from '../jobs/job-registry';
 import type { JobContext } from '../jobs/job-types';
+import type { FigureRequest } from '../sections/report-figures';
 import type { StartRequest } from './run-params';
 import { exportRun } from './run-export';
 import type { RunControl } from './run-support';
@@ -19,6 +20,7 @@ export interface ExportJobParams {
   downloadId: string | null;
   content: 'results' | 'report';
   overwrite: boolean;
+  figures?: FigureRequest;
 }
 
 function control(context: JobContext): RunControl {
@@ -56,6 +58,7 @@ registerJob('export-run', (params, context) =>
     const written = await exportRun(project.db, request.id, request.path, {
       content: request.content,
       overwrite: request.overwrite,
+      figures: request.figures,
       cancelled: () => context.cancelled(),
     });
     return { ...written, name: request.name, downloadId: request.downloadId };

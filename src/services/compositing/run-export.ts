@@ -1,8 +1,8 @@
 // Writes a saved run to a file: its results (full precision, the columns of its kind) or, for intercepts,
 // the news-release report (rounded, "and"/"including" rows, footnotes). CSV or XLSX by the file's
 // extension; XLSX adds a Parameters sheet with the statement and every parameter, and the holes left out.
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ExportResult } from '../../api/compositing-types';
 import { RowReader } from '../../domain/compositing/run-results';
 import type { CellValue } from '../../domain/export/cell-safety';
@@ -15,6 +15,34 @@ import { openXlsxSink, type XlsxSink } from '../export/xlsx-file';
 import { JobCancelled } from '../jobs/job-types';
 import { interceptReport, parameterRows, type BuiltReport } from './intercept-report';
 import { loadRun, loadRunTable, runOutputColumns } from './run-reading';
+// Types only: the figures' code (ECharts, resvg) is loaded when a report asks for figures, not by every job.
+import type { FigureRequest, ReportFigure } from '../sections/report-figures';
+
+/** Writes each figure as `<stem>-<figure>.svg` and `.png`; returns the paths. */
+export function writeFigureFiles(
+  stem: string,
+  figures: readonly ReportFigure[],
+  overwrite: boolean,
+): string[] {
+  const written: string[] = [];
+  for (const figure of figures) {
+    for (const [extension, contents] of [
+      ['svg', figure.svg],
+      ['png', figure.png],
+    ] as const) {
+      const file = `${stem}-${figure.name}.${extension}`;
+      if (!overwrite && existsSync(file)) {
+        throw new StorageError(
+          'exists',
+          `${file} already exists; choose another name or allow replacing it.`,
+        );
+      }
+      writeFileSync(file, contents);
+      written.push(file);
+    }
+  }
+  return written;
+}
 
 /** What writing a run returns; the API adds the name and download id it chose. */
 export type WrittenRun = Omit<ExportResult, 'name' | 'downloadId'>;
@@ -22,6 +50,10 @@ export type WrittenRun = Omit<ExportResult, 'name' | 'downloadId'>;
 export interface ExportOptions {
   content: 'results' | 'report';
   overwrite: boolean;
+  /** The report's figures (plan, section): beside the file as SVG and PNG, and in the workbook. */
+  figures?: FigureRequest;
+  /** Where figure files go (default: beside the report, named after it). */
+  figureDirectory?: string;
   cancelled?: () => boolean;
 }
 
@@ -101,6 +133,14 @@ export async function exportRun(
   // Intercept results carry the statement too; asking for the report of another kind is refused there.
   const report =
     options.content === 'report' || run.kind === 'intercepts' ? interceptReport(run, table) : null;
+  const figures =
+    options.content === 'report' && options.figures && (path !== '-' || options.figureDirectory)
+      ? (await import('../sections/report-figures')).reportFigures(db, id, options.figures)
+      : null;
+  const stem = options.figureDirectory
+    ? join(options.figureDirectory, `run-${id}`)
+    : path.replace(/\.(csv|xlsx)$/i, '');
+  const figureFiles = figures ? writeFigureFiles(stem, figures, options.overwrite) : undefined;
   const checkCancel = (row: number) => {
     if ((row & 4095) === 0 && options.cancelled?.()) throw new JobCancelled();
   };
@@ -124,7 +164,7 @@ export async function exportRun(
         rows = table.rowCount;
       }
       sink.close();
-      return { path, format, content: options.content, rows };
+      return { path, format, content: options.content, rows, figures: figureFiles };
     } catch (error) {
       sink.abort();
       throw error;
@@ -141,8 +181,9 @@ export async function exportRun(
       statement: { sentences: [built.statement], warnings: built.warnings },
       parameters: parameterRows(run).map(([name, value]) => ({ name, value })),
       generatedAt: run.finishedAt.slice(0, 10),
+      figures: figures?.map((f) => ({ title: f.title, png: f.png, width: f.width, height: f.height })),
     });
-    return { path, format, content: options.content, rows: built.table.rows.length };
+    return { path, format, content: options.content, rows: built.table.rows.length, figures: figureFiles };
   }
   const sink = await openXlsxSink(path);
   try {

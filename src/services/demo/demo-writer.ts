@@ -2,9 +2,11 @@
 // same writer and validation the importers use.
 import { parseLabValue } from '../../domain/assay-values';
 import { buildDemoProject, DEMO_SEED } from '../../domain/demo/demo-project';
+import { DEMO_SECTION_LINES } from '../../domain/demo/demo-sections';
 import { beginChangeSet, createAuditWriter } from '../../storage/audit';
 import { ImportWriter } from '../../storage/import-writer';
 import { savePreset } from '../../storage/presets-store';
+import { saveSectionLine } from '../../storage/section-lines-store';
 import { insertStandard } from '../../storage/qaqc-store';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -79,6 +81,7 @@ export function writeDemoProject(path: string, osUser: string, seed = DEMO_SEED)
     writer.flush();
     for (const preset of demo.presets)
       savePreset(db, 'intercepts', preset.name, preset.description, preset.params);
+    for (const section of DEMO_SECTION_LINES) saveSectionLine(db, section.name, section.line);
     for (const standard of demo.standards) insertStandard(db, standard);
     const changeSet = beginChangeSet(db, {
       source: 'demo',

@@ -40,7 +40,7 @@ function changedProblemRows(
 /** Applies edits to one table, all or nothing: one refused value refuses them all, with its reason. */
 export function editCells(env: EntryEnv, table: DataTable, edits: readonly CellEdit[]): CellEditOutcome {
   const { db } = env;
-  const context = entryContext(db);
+  const context = entryContext(db, env.dateOrder);
   const rowTable = table as RowTable;
   const holeOfRow = holesOfRows(
     db,

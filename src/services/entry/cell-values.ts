@@ -1,6 +1,7 @@
 // Turns parsed cell values into audited row writes: field values (hole references resolved, hole IDs kept
 // unique) and lab results (a new result goes in with seq 0, a corrected one replaces the preferred
 // result in place). The same code serves typed edits, added rows and pastes.
+import type { DateOrder } from '../../domain/date-input';
 import type { CellContext, CellParse, ResultValue } from '../../domain/entry/grid-cells';
 import { fieldOfColumn, parseCell } from '../../domain/entry/grid-cells';
 import type { DataTable } from '../../domain/model';
@@ -18,10 +19,11 @@ export interface EntryContext extends CellContext {
   holes: HoleIndex;
 }
 
-export function entryContext(db: Database): EntryContext {
+export function entryContext(db: Database, dateOrder?: DateOrder): EntryContext {
   const analytes = analyteKeys(db);
   return {
     lookups: lookupSets(db),
+    dateOrder,
     analytes,
     analyteKeys: analytes,
     negativeIsBelowDetection: getSetting(db, 'assays.negative_is_below_detection') !== 'false',

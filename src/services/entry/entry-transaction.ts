@@ -2,6 +2,7 @@
 // exactly what the writes touched (the holes, and the sample IDs for the project-wide rules), so the
 // problems table is current the moment the action commits. An action that changes nothing leaves no
 // change set behind.
+import type { DateOrder } from '../../domain/date-input';
 import type { LengthUnit } from '../../domain/model';
 import { keepQaqcWarningsAfterRows } from '../qaqc/qaqc-upkeep';
 import { beginChangeSet, createAuditWriter, type ChangeSource } from '../../storage/audit';
@@ -26,6 +27,8 @@ export interface EntryEnv {
   lengthUnit: LengthUnit;
   osUser: string;
   source: ChangeSource;
+  /** How the user's locale orders numeric dates, sent with the edit so typed dates read as meant. */
+  dateOrder?: DateOrder;
 }
 
 export interface ActionInfo {

@@ -5,9 +5,10 @@
 // and one change set, so one undo takes the whole paste back.
 import type { PasteBadCell } from '../../api/entry-types';
 import { fieldColumnId } from '../../domain/entry/grid-cells';
+import { rowName, type RowNameParts } from '../../domain/entry/row-name';
 import type { DataTable } from '../../domain/model';
 import { TABLE_FIELDS } from '../../domain/table-fields';
-import { holesOfRows } from '../../storage/entry-queries';
+import { holesOfRows, rowLabelMap } from '../../storage/entry-queries';
 import type { RowTable, WriteTracker } from '../../storage/row-writes';
 import { StorageError } from '../../storage/storage-error';
 import type { ViewQuery } from '../../storage/table-pages';
@@ -68,6 +69,22 @@ function defaultHole(
   return context.holes.holeId(rowAbove);
 }
 
+/** A new row's name from its pasted text, so a bad cell is reported by sample ID or hole and depths. */
+function newRowName(
+  table: DataTable,
+  columns: readonly string[],
+  texts: readonly string[],
+  holeId: string | undefined,
+): string {
+  const parts: Record<string, string> = {};
+  columns.forEach((column, index) => {
+    const text = texts[index]?.trim();
+    if (text) parts[column] = text;
+  });
+  parts.hole_id ??= holeId ?? '';
+  return `New row ${rowName(table, parts as RowNameParts)}`;
+}
+
 export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest): PasteOutcome {
   const { db } = env;
   const { table } = request.view;
@@ -82,7 +99,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
       'The grid changed since the block was copied into it (another change moved the rows); scroll to the cell again and paste once more. Nothing was changed.',
     );
   }
-  const context = entryContext(db);
+  const context = entryContext(db, env.dateOrder);
   const targetIds: number[] = [];
   for (let r = 0; r < request.rows.length; r++) {
     const index = request.startIndex + r;
@@ -92,10 +109,12 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
   context.holes.loadAll();
   const bad: PasteBadCell[] = [];
   let badTotal = 0;
+  // Rows are named once their cells are checked: stored rows from the project, new ones from the block.
   const fail = (row: number, col: number, column: string, text: string, message: string) => {
     badTotal++;
-    if (bad.length < BAD_CELLS_LISTED) bad.push({ row, col, column, text, message });
+    if (bad.length < BAD_CELLS_LISTED) bad.push({ row, col, column, text, message, label: '' });
   };
+  const newRowNames = new Map<number, string>();
   const existing: ExistingRowPlan[] = [];
   const added: NewRowPlan[] = [];
   const newHoleIds = new Set<string>();
@@ -131,6 +150,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
       return;
     }
     const values: NewRowValues = {};
+    const badBefore = bad.length;
     let complete = true;
     let good = 0;
     cellsOfRow.forEach((text, c) => {
@@ -179,8 +199,18 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
       );
     }
     if (complete) cells += good;
+    if (bad.length > badBefore)
+      newRowNames.set(r, newRowName(table, request.columns, cellsOfRow, values.hole_id));
     added.push({ values, complete });
   });
+  const stored = rowLabelMap(db, table as RowTable, [
+    ...new Set(bad.flatMap((cell) => (cell.row < targetIds.length ? [targetIds[cell.row]!] : []))),
+  ]);
+  for (const cell of bad) {
+    const rowId = targetIds[cell.row];
+    cell.label =
+      (rowId === undefined ? newRowNames.get(cell.row) : stored.get(rowId)) ?? `Row ${cell.row + 1}`;
+  }
   const newRows = added.filter((row) => row.complete).length;
   const afterRowId = view.ids.length > 0 ? view.ids[view.ids.length - 1] : undefined;
   const base = { cells, newRows, bad, badTotal, afterRowId };
@@ -188,7 +218,7 @@ export function paste(env: EntryEnv, views: ViewSnapshots, request: PasteRequest
     return { ...base, applied: false, changeSet: null, tracker: null };
   }
   const description = `Paste ${cells} cells into ${table}${newRows > 0 ? ` (${newRows} new rows)` : ''}`;
-  const writeContext = entryContext(db);
+  const writeContext = entryContext(db, env.dateOrder);
   writeContext.holes.loadAll();
   const outcome = runAction(env, { description, source: 'paste' }, (writer) => {
     for (const plan of existing) {

@@ -67,7 +67,7 @@ export function insertRow(
 
 export function insertRows(env: EntryEnv, table: DataTable, rows: readonly NewRowValues[]): InsertOutcome {
   const { db } = env;
-  const context = entryContext(db);
+  const context = entryContext(db, env.dateOrder);
   const ids: number[] = [];
   const noun = table === 'holes' ? 'hole' : table === 'lithology' ? 'lithology interval' : table.slice(0, -1);
   const description =

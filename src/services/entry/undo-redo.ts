@@ -2,6 +2,7 @@
 // undo replays a change set's entries backwards (old values back, inserted rows out, deleted rows in),
 // a redo forwards; each is itself an audited change set. Before touching a row the replay checks it is
 // as the change set left it; if another change got there first the whole undo is refused and nothing moves.
+import { UNDO_SCOPE_LABELS, UNDO_SCOPE_TABLES, type UndoScope } from '../../domain/entry/undo-scope';
 import type { DataTable } from '../../domain/model';
 import type { Database } from '../../storage/project-db';
 import {
@@ -133,18 +134,26 @@ function replay(env: EntryEnv, target: ChangeSetSummary, direction: 'undo' | 're
   };
 }
 
-export function undo(env: EntryEnv): ReplayOutcome {
-  const target = undoTarget(env.db);
-  if (!target) throw new StorageError('not-found', 'There is nothing to undo.');
+const scopeTables = (scope: UndoScope | undefined) => (scope ? UNDO_SCOPE_TABLES[scope] : undefined);
+const inScope = (scope: UndoScope | undefined) => (scope ? ` in ${UNDO_SCOPE_LABELS[scope]}` : '');
+
+/** Takes back the newest change still in effect: of the project, or of one view's tables. */
+export function undo(env: EntryEnv, scope?: UndoScope): ReplayOutcome {
+  const target = undoTarget(env.db, scopeTables(scope));
+  if (!target) throw new StorageError('not-found', `There is nothing to undo${inScope(scope)}.`);
   return replay(env, target, 'undo');
 }
 
-export function redo(env: EntryEnv): ReplayOutcome {
-  const target = redoTarget(env.db);
-  if (!target) throw new StorageError('not-found', 'There is nothing to redo.');
+export function redo(env: EntryEnv, scope?: UndoScope): ReplayOutcome {
+  const target = redoTarget(env.db, scopeTables(scope));
+  if (!target) throw new StorageError('not-found', `There is nothing to redo${inScope(scope)}.`);
   return replay(env, target, 'redo');
 }
 
-export function editHistory(db: Database): { undo: ChangeSetSummary | null; redo: ChangeSetSummary | null } {
-  return { undo: undoTarget(db) ?? null, redo: redoTarget(db) ?? null };
+export function editHistory(
+  db: Database,
+  scope?: UndoScope,
+): { undo: ChangeSetSummary | null; redo: ChangeSetSummary | null } {
+  const tables = scopeTables(scope);
+  return { undo: undoTarget(db, tables) ?? null, redo: redoTarget(db, tables) ?? null };
 }

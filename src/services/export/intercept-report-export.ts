@@ -24,6 +24,8 @@ export interface InterceptReportExport {
   /** The run's parameters in plain names and values (cutoff, minimum length, ...). */
   parameters?: readonly { name: string; value: string | number }[];
   generatedAt?: string;
+  /** Figures (plan, section) as PNG, on a Figures sheet after the parameters; size in pixels as drawn. */
+  figures?: readonly { title: string; png: Buffer; width: number; height: number }[];
 }
 
 const decimalsOf = (text: string) => {
@@ -117,6 +119,23 @@ export async function writeInterceptReportXlsx(path: string, report: InterceptRe
     const row = parameters.addRow(['Before publishing', neutraliseText(warning)]);
     row.font = { bold: true, color: { argb: 'FFB3261E' } };
     row.getCell(2).alignment = { wrapText: true };
+  }
+  if (report.figures && report.figures.length > 0) {
+    const sheet = workbook.addWorksheet('Figures');
+    sheet.getColumn(1).width = 12;
+    let row = 0;
+    for (const figure of report.figures) {
+      const heading = sheet.getCell(row + 1, 1);
+      heading.value = neutraliseText(figure.title);
+      heading.font = { bold: true };
+      const image = workbook.addImage({ buffer: figure.png as unknown as ExcelJS.Buffer, extension: 'png' });
+      sheet.addImage(image, {
+        tl: { col: 0, row: row + 1 },
+        ext: { width: figure.width, height: figure.height },
+      });
+      // Rows are 20 px high by default: leave the picture's height and a gap before the next one.
+      row += Math.ceil(figure.height / 20) + 3;
+    }
   }
   const temporary = `${path}.partial`;
   try {

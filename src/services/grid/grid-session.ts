@@ -12,6 +12,7 @@ export class GridSession {
   private readonly watch: WriteWatch;
   private counts: ProjectCounts | null = null;
   private problems: { errors: number; warnings: number } | null = null;
+  private writes = 0;
 
   constructor(private readonly db: Database) {
     this.watch = new WriteWatch(db);
@@ -23,11 +24,26 @@ export class GridSession {
       this.views.clear();
       this.counts = null;
       this.problems = null;
+      this.writes++;
     }
+  }
+
+  /** Moves on every write the session sees, so answers cached from the data can tell they are stale. */
+  get generation(): number {
+    return this.writes;
+  }
+
+  /** Runs a write of something other than data (a grid layout), which leaves the views as they are. */
+  settingsWrite<T>(run: () => T): T {
+    this.sync();
+    const value = run();
+    this.watch.acknowledge();
+    return value;
   }
 
   /** Call after the grid's own committed write. */
   afterWrite(tracker: WriteTracker, placement?: Placement): void {
+    this.writes++;
     this.views.applyWrites(tracker, placement);
     if (this.counts) {
       const delta = (table: Parameters<typeof tracker.inserted.get>[0]) =>
