@@ -221,14 +221,29 @@ export const RUN_KIND_VALUES = ['intercepts', 'composites', 'desurvey'] as const
 export const runExportSchema = z
   .object({
     id: z.number().int().positive(),
+    /** Where to write on this computer; absent, the server writes a temporary file offered for download. */
     path: z
       .string()
       .trim()
       .min(1, 'Give the file to write, e.g. /home/me/intercepts.xlsx.')
-      .refine((path) => /\.(csv|xlsx)$/i.test(path), 'The file name must end in .csv or .xlsx.'),
+      .refine((path) => /\.(csv|xlsx)$/i.test(path), 'The file name must end in .csv or .xlsx.')
+      .optional(),
+    /** The format of a download (without a path); a path's own extension decides otherwise. */
+    format: z.enum(['csv', 'xlsx']).optional(),
     content: z.enum(['results', 'report']).default('results'),
     overwrite: z.boolean().default(false),
     /** The report's plan and section figures: a Figures sheet in the workbook and SVG files beside it. */
     figures: reportFiguresSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => request.path !== undefined || request.format !== undefined, {
+    message: 'Give the file to write (path), or the format (csv or xlsx) to download it.',
+    path: ['format'],
+  })
+  .refine(
+    (request) =>
+      request.path === undefined ||
+      request.format === undefined ||
+      request.path.toLowerCase().endsWith(`.${request.format}`),
+    { message: 'The file name and the format disagree: give one of them.', path: ['format'] },
+  );

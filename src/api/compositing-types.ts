@@ -44,7 +44,12 @@ export interface RunList {
 /** A page of a run's results, as in its CSV file: numbers at full precision, empty cells null. */
 export interface RunPage {
   run: RunInfo;
+  /** The results file's column names (hole_id, from, true_thickness, ...). */
   columns: string[];
+  /** The same columns in people's words with units ("Hole", "From (m)", "Zn+Pb (%)"), for grids. */
+  labels: string[];
+  /** Holes with at least one result row, in the whole run. */
+  holes: number;
   rows: (string | number | null)[][];
   total: number;
   offset: number;
@@ -82,10 +87,15 @@ export interface RunVerification {
 }
 
 export interface ExportResult {
+  /** The file written, on the machine running drillbench. */
   path: string;
+  /** The file's name, offered when downloading. */
+  name: string;
   format: 'csv' | 'xlsx';
   content: 'results' | 'report';
   rows: number;
+  /** For GET /download/<id> on the browser host when no path was given; null when written to a chosen path. */
+  downloadId: string | null;
   /** Figure files written beside it (SVG and PNG), when figures were asked for. */
   figures?: string[];
 }

@@ -1,7 +1,7 @@
 // The columns of each editable table: labels, kinds and the by-itself rules that refuse a value outright.
 // One list serves the grid editors, the API's whitelists for sorting and filtering, and the importers.
 import { parseDateText, type DateOrder } from './date-input';
-import type { DataTable } from './model';
+import type { DataTable, LengthUnit } from './model';
 
 export type FieldKind = 'text' | 'number' | 'date' | 'code' | 'hole-ref';
 /** What a number measures, which decides the unit shown beside it. */
@@ -109,6 +109,28 @@ export const TABLE_FIELDS: Record<DataTable, readonly FieldSpec[]> = {
 
 export function fieldSpec(table: DataTable, key: string): FieldSpec | undefined {
   return TABLE_FIELDS[table].find((field) => field.key === key);
+}
+
+/** The unit a quantity is shown in, e.g. "m" for depths in a metre project; null for plain text or counts. */
+export function quantityUnit(quantity: Quantity | undefined, lengthUnit: LengthUnit): string | null {
+  switch (quantity) {
+    case 'depth':
+    case 'coordinate':
+      return lengthUnit;
+    case 'azimuth':
+    case 'dip':
+      return 'deg';
+    case 'density':
+      return 'g/cm3';
+    default:
+      return null;
+  }
+}
+
+/** What people read as a column's title: its label and unit, e.g. "From (m)", "Hole ID". */
+export function fieldHeader(field: FieldSpec, lengthUnit: LengthUnit): string {
+  const unit = quantityUnit(field.quantity, lengthUnit);
+  return unit ? `${field.label} (${unit})` : field.label;
 }
 
 export type ParsedValue = string | number | null;

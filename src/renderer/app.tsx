@@ -8,6 +8,8 @@ import { api } from './api/api-client';
 import { describeError } from './components/error-text';
 import { useDesktopIntegration } from './views/desktop-integration';
 import { DesktopNotice } from './views/desktop-notice';
+import { CompositesView } from './views/composites-view';
+import { DesurveyView } from './views/desurvey-view';
 import { InterceptsView } from './views/intercepts-view';
 import { LookupListsView } from './views/lookup-lists-view';
 import { TableView, type RowTarget } from './views/table-view';
@@ -29,6 +31,8 @@ type ViewId =
   | 'validation'
   | 'qaqc'
   | 'intercepts'
+  | 'composites'
+  | 'desurvey'
   | 'plan'
   | 'section'
   | 'import'
@@ -45,6 +49,8 @@ const VIEWS: { id: ViewId; label: string }[] = [
   { id: 'validation', label: 'Validation' },
   { id: 'qaqc', label: 'QA/QC' },
   { id: 'intercepts', label: 'Intercepts' },
+  { id: 'composites', label: 'Composites' },
+  { id: 'desurvey', label: 'Desurvey' },
   { id: 'plan', label: 'Plan' },
   { id: 'section', label: 'Section' },
   { id: 'import', label: 'Import' },
@@ -118,7 +124,7 @@ export function App() {
         ) : view === 'import' ? (
           <ImportView info={info} onImported={refresh} />
         ) : view === 'export' ? (
-          <ExportView />
+          <ExportView lengthUnit={info?.settings.length_unit ?? 'm'} />
         ) : view === 'validation' ? (
           <ValidationView onOpen={open} onOpenSettings={() => setView('settings')} />
         ) : view === 'settings' ? (
@@ -136,6 +142,18 @@ export function App() {
             lengthUnit={info?.settings.length_unit ?? 'm'}
             onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
             onOpenStripLog={openHole}
+          />
+        ) : view === 'composites' ? (
+          <CompositesView
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            onOpenHole={(holeId) => open({ table: 'samples', holeId, rowId: null, column: null })}
+            onOpenStripLog={openHole}
+            onOpenSection={() => setView('section')}
+          />
+        ) : view === 'desurvey' ? (
+          <DesurveyView
+            lengthUnit={info?.settings.length_unit ?? 'm'}
+            onOpenHole={(holeId) => open({ table: 'surveys', holeId, rowId: null, column: null })}
           />
         ) : (
           <TableView

@@ -45,8 +45,8 @@ test('runs the lower-e-zone-2011 preset and shows the release rows', async ({ pa
   await page.goto(paced.url);
   await page.getByRole('button', { name: 'Intercepts' }).click();
   await expect(page.getByRole('heading', { name: 'Significant intercepts' })).toBeVisible();
+  // Choosing the preset fills the fields at once.
   await page.getByLabel('Saved presets').selectOption('lower-e-zone-2011');
-  await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByLabel('Grade expression')).toHaveValue('Zn + Pb');
   await expect(page.getByLabel('Cutoff grade')).toHaveValue('5');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -87,7 +87,9 @@ test('runs the lower-e-zone-2011 preset and shows the release rows', async ({ pa
   // Export the report beside the project file.
   await page.getByLabel('Export file').fill('release-table');
   await page.getByRole('button', { name: 'Export XLSX' }).click();
-  await expect(page.getByRole('status')).toContainText('release-table.xlsx (21 rows)');
+  await expect(page.getByRole('status', { name: 'Export outcome' })).toContainText(
+    'release-table.xlsx (21 rows)',
+  );
   expect(existsSync(join(paced.directory, 'release-table.xlsx'))).toBe(true);
 
   // A result row opens that hole's samples.
@@ -124,11 +126,11 @@ test('cancels a run and saves nothing', async ({ page, paced }) => {
   await page.goto(paced.url);
   await page.getByRole('button', { name: 'Intercepts' }).click();
   await page.getByLabel('Saved presets').selectOption('lower-e-zone-all-holes');
-  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByLabel('Cutoff grade')).toHaveValue('5');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const progress = page.getByRole('progressbar', { name: 'Run progress' });
   await expect(progress).toBeVisible();
-  await expect(page.locator('.progress-text')).toContainText(/of 76 holes/);
+  await expect(page.getByRole('status', { name: 'Run' })).toContainText(/of 76 holes/);
   await page.screenshot({ path: 'test-results/screenshots/intercepts-running.png' });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Cancelled; nothing was saved.' })).toBeVisible();

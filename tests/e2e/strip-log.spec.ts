@@ -120,7 +120,8 @@ test('finds EUG-11-109, draws its strip log with the release intercept, and open
   // Run the release preset first, as a geologist would before looking at the hole.
   await page.getByRole('button', { name: 'Intercepts' }).click();
   await page.getByLabel('Saved presets').selectOption('lower-e-zone-2011');
-  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  // Choosing the preset fills the fields at once.
+  await expect(page.getByLabel('Cutoff grade')).toHaveValue('5');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^Run 1: 21 rows in 15 holes$/ })).toBeVisible();
 

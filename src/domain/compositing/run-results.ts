@@ -35,6 +35,13 @@ type ColumnsOf<T extends readonly string[]> = { [K in keyof T]: Float64Array };
 const analyteColumn = (code: string) => `a:${code}`;
 const assayedColumn = (code: string) => `assayed:${code}`;
 
+/** The analyte behind a result-table column: its average (`a:Zn`) or its assayed length (`assayed:Zn`). */
+export function analyteOfColumn(name: string): { code: string; part: 'grade' | 'assayed-length' } | null {
+  if (name.startsWith('a:')) return { code: name.slice(2), part: 'grade' };
+  if (name.startsWith('assayed:')) return { code: name.slice('assayed:'.length), part: 'assayed-length' };
+  return null;
+}
+
 export function interceptTableBuilder(reportAnalytes: readonly string[]): ResultTableBuilder {
   return new ResultTableBuilder(
     [...INTERCEPT_NUMBERS, ...reportAnalytes.map(analyteColumn), ...reportAnalytes.map(assayedColumn)],

@@ -119,7 +119,9 @@ export function buildInterceptTable(
   const notes = [
     'Intervals, thicknesses and grades are calculated at full precision and then rounded, so a column can differ in its last digit from arithmetic on the rounded columns.',
   ];
-  if (thicknessUnknown) notes.push(`Where Estimated True Thickness shows "-": ${TRUE_WIDTH_UNKNOWN}.`);
+  // Files leave the cell empty (a number column with no number); the printed table shows a dash.
+  if (thicknessUnknown)
+    notes.push(`Where Estimated True Thickness shows "-" (empty in a file): ${TRUE_WIDTH_UNKNOWN}.`);
   if (smallestAngle < Infinity) {
     notes.push(
       `* The hole runs within ${NEAR_PARALLEL_DEGREES}° of the plane over this interval: its estimated true thickness is unreliable (the smallest angle is ${formatFixed(smallestAngle, 1)}°).`,

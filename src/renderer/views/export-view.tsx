@@ -13,8 +13,8 @@ import {
   type AssayValueMode,
   type ExportTable,
 } from '../../domain/export/export-tables';
-import type { DataTable, DipConvention } from '../../domain/model';
-import { TABLE_FIELDS } from '../../domain/table-fields';
+import type { DataTable, DipConvention, LengthUnit } from '../../domain/model';
+import { fieldHeader, TABLE_FIELDS } from '../../domain/table-fields';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
 import { JobProgress, useJob } from '../components/job-progress';
@@ -25,7 +25,7 @@ type FilterOp = 'equals' | 'contains' | 'lessThan' | 'greaterThan';
 
 const isView = (what: What): what is DataTable => (VIEW_TABLES as readonly string[]).includes(what);
 
-export function ExportView() {
+export function ExportView({ lengthUnit }: { lengthUnit: LengthUnit }) {
   const [what, setWhat] = useState<What>('samples');
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const [assayValues, setAssayValues] = useState<AssayValueMode | ''>('');
@@ -53,8 +53,12 @@ export function ExportView() {
   const status = useJob<ExportResult>(job, finished);
   const csvOnly = what === 'leapfrog';
   const effectiveFormat = csvOnly ? 'csv' : format;
+  // Filter and sort lists show each column as its grid does ("From (m)"); the API gets its name.
   const columns = isView(what)
-    ? TABLE_FIELDS[what].map((field) => (field.kind === 'hole-ref' ? 'hole_id' : field.key))
+    ? TABLE_FIELDS[what].map((field) => ({
+        name: field.kind === 'hole-ref' ? 'hole_id' : field.key,
+        label: fieldHeader(field, lengthUnit),
+      }))
     : [];
 
   const start = () => {
@@ -155,7 +159,9 @@ export function ExportView() {
             >
               <option value="">(none)</option>
               {columns.map((column) => (
-                <option key={column}>{column}</option>
+                <option key={column.name} value={column.name}>
+                  {column.label}
+                </option>
               ))}
             </select>
           </label>
@@ -184,7 +190,9 @@ export function ExportView() {
             >
               <option value="">(hole, depth)</option>
               {columns.map((column) => (
-                <option key={column}>{column}</option>
+                <option key={column.name} value={column.name}>
+                  {column.label}
+                </option>
               ))}
             </select>
           </label>

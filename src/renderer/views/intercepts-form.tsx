@@ -1,7 +1,6 @@
 // The parameter form of the Intercepts view: every field of an intercept run as text the user types,
 // checked with the same schema the API uses (and the grade expression against the project's analytes),
 // so a bad value is named under its field before anything runs.
-import type { ReactNode } from 'react';
 import { interceptParamsSchema, type InterceptParams } from '../../api/compositing-schemas';
 import {
   GradeExpressionError,
@@ -10,6 +9,14 @@ import {
 } from '../../domain/compositing/grade-expression';
 import { expressionUnit, GradeUnitError } from '../../domain/compositing/grade-units';
 import type { AnalyteUnit } from '../../domain/model';
+import {
+  issuesByField,
+  numberText as text,
+  typedList as list,
+  typedNumber as number,
+  unknownAnalyteMessage,
+  type FieldErrors,
+} from './run-form-fields';
 
 /** The form as typed: numbers stay text until checked, so a half-typed "0." is not lost. */
 export interface InterceptForm {
@@ -37,7 +44,7 @@ export interface InterceptForm {
   analytes: string;
 }
 
-export type FormErrors = Partial<Record<keyof InterceptForm, string>>;
+export type FormErrors = FieldErrors<InterceptForm>;
 
 /** A start for a project with these analytes: the first one as the grade, typical lengths, no cutoff yet. */
 export function defaultForm(analytes: readonly string[]): InterceptForm {
@@ -65,9 +72,6 @@ export function defaultForm(analytes: readonly string[]): InterceptForm {
     analytes: '',
   };
 }
-
-const text = (value: number | null | undefined) =>
-  value === null || value === undefined ? '' : String(value);
 
 /** Fills the form from saved parameters (a preset or a run). */
 export function formFromParams(params: InterceptParams): InterceptForm {
@@ -118,19 +122,6 @@ const FIELD_OF: Record<string, keyof InterceptForm> = {
   analytes: 'analytes',
 };
 
-function number(value: string): number | null | string {
-  const trimmed = value.trim();
-  if (trimmed === '') return null;
-  const parsed = Number(trimmed.replace(',', '.'));
-  return Number.isFinite(parsed) ? parsed : trimmed;
-}
-
-const list = (value: string) =>
-  value
-    .split(/[,;\s]+/)
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-
 /**
  * The form as parameters, or the message under each field that is wrong. With the analytes' units, a
  * grade unit that the expression's analytes cannot meet in is named under Grade unit before any run.
@@ -176,11 +167,8 @@ export function checkForm(
   };
   const parsed = interceptParamsSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.join('.');
-      const field = FIELD_OF[path] ?? FIELD_OF[String(issue.path[0])] ?? 'grade';
-      errors[field] ??= issue.message;
-    }
+    for (const [field, message] of Object.entries(issuesByField(parsed.error.issues, FIELD_OF, 'grade')))
+      errors[field as keyof InterceptForm] ??= message;
   }
   let expression: GradeExpression | null = null;
   if (form.grade.trim() !== '' && analytes.length > 0) {
@@ -203,87 +191,8 @@ export function checkForm(
       else throw error;
     }
   }
-  for (const code of list(form.analytes)) {
-    if (analytes.length > 0 && !analytes.some((a) => a.toLowerCase() === code.toLowerCase())) {
-      errors.analytes ??= `${code} is not an analyte of this project (${analytes.join(', ')}).`;
-    }
-  }
+  const unknown = unknownAnalyteMessage(form.analytes, analytes);
+  if (unknown) errors.analytes ??= unknown;
   if (Object.keys(errors).length > 0 || !parsed.success) return { params: null, errors };
   return { params: parsed.data, errors: null };
-}
-
-interface FieldProps {
-  label: string;
-  name: keyof InterceptForm;
-  form: InterceptForm;
-  errors: FormErrors;
-  onChange: (name: keyof InterceptForm, value: string) => void;
-  hint?: string;
-  unit?: string;
-  wide?: boolean;
-}
-
-/** A labelled text field with its unit and, when wrong, the message under it. */
-export function Field({ label, name, form, errors, onChange, hint, unit, wide }: FieldProps) {
-  const id = `intercepts-${name}`;
-  const error = errors[name];
-  return (
-    <div className={wide ? 'field wide' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {unit ? <span className="unit"> ({unit})</span> : null}
-      </label>
-      <input
-        id={id}
-        name={name}
-        value={String(form[name])}
-        placeholder={hint}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(name, event.target.value)}
-      />
-      {error && (
-        <div id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </div>
-      )}
-    </div>
-  );
-}
-
-export function Choice<T extends string>(props: {
-  label: string;
-  value: T;
-  options: readonly (readonly [T, string])[];
-  onChange: (value: T) => void;
-  /** The message under the field when its value is wrong; needs `id`. */
-  error?: string | undefined;
-  id?: string;
-}): ReactNode {
-  const errorId = props.id ? `${props.id}-error` : undefined;
-  return (
-    <div className="field">
-      <label className="choice">
-        {props.label}
-        <select
-          id={props.id}
-          value={props.value}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? errorId : undefined}
-          onChange={(event) => props.onChange(event.target.value as T)}
-        >
-          {props.options.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {props.error && (
-        <div id={errorId} className="field-error" role="alert">
-          {props.error}
-        </div>
-      )}
-    </div>
-  );
 }

@@ -1,19 +1,10 @@
 // The left panel of the Intercepts view: saved presets (load, save, delete) and every parameter of the
 // calculation, grouped as a geologist reads them, with the project's length unit on lengths.
-import { useCallback, useEffect, useState } from 'react';
 import type { InterceptParams } from '../../api/compositing-schemas';
-import type { PresetInfo } from '../../api/compositing-types';
 import { ANALYTE_UNITS, type LengthUnit } from '../../domain/model';
-import { api } from '../api/api-client';
-import { describeError } from '../components/error-text';
-import {
-  checkForm,
-  Choice,
-  Field,
-  formFromParams,
-  type FormErrors,
-  type InterceptForm,
-} from './intercepts-form';
+import { checkForm, formFromParams, type FormErrors, type InterceptForm } from './intercepts-form';
+import { PresetBar } from './preset-bar';
+import { Choice, Field } from './run-form-fields';
 
 interface Props {
   form: InterceptForm;
@@ -24,28 +15,15 @@ interface Props {
   lengthUnit: LengthUnit;
   onChange: (form: InterceptForm) => void;
   onErrors: (errors: FormErrors) => void;
-  /** The preset the form was loaded from, or null once nothing was loaded. */
+  /** The preset the fields hold, or null once they were edited. */
+  preset: string | null;
+  /** A preset was loaded into the fields, or the fields saved as one. */
   onPresetLoaded: (name: string | null) => void;
   disabled: boolean;
 }
 
 export function InterceptParameters(props: Props) {
   const { form, errors, lengthUnit: lu } = props;
-  const [presets, setPresets] = useState<PresetInfo[]>([]);
-  const [selected, setSelected] = useState('');
-  const [saveName, setSaveName] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    api['presets.list']({ kind: 'intercepts' }).then(
-      (list) => {
-        setPresets(list);
-        setSelected((current) => current || list[0]?.name || '');
-      },
-      (error: unknown) => setMessage(describeError(error)),
-    );
-  }, []);
-  useEffect(refresh, [refresh]);
 
   const set = (name: keyof InterceptForm, value: string | boolean) =>
     props.onChange({ ...form, [name]: value });
@@ -53,85 +31,36 @@ export function InterceptParameters(props: Props) {
     name: keyof InterceptForm,
     label: string,
     extra: { unit?: string; hint?: string; wide?: boolean } = {},
-  ) => <Field label={label} name={name} form={form} errors={errors} onChange={set} {...extra} />;
-
-  const load = () => {
-    const preset = presets.find((p) => p.name === selected);
-    if (!preset) return;
-    props.onChange(formFromParams(preset.params as InterceptParams));
-    props.onErrors({});
-    props.onPresetLoaded(preset.name);
-    setSaveName(preset.name);
-    setMessage(`Loaded preset ${preset.name}.`);
-  };
-  const save = () => {
+  ) => (
+    <Field
+      idPrefix="intercepts"
+      label={label}
+      name={name}
+      form={form}
+      errors={errors}
+      onChange={set}
+      {...extra}
+    />
+  );
+  const checkedParams = () => {
     const checked = checkForm(form, props.analytes, props.units);
-    if (!checked.params) {
-      props.onErrors(checked.errors);
-      setMessage('Fix the marked fields before saving.');
-      return;
-    }
-    if (saveName.trim() === '') {
-      setMessage('Give the preset a name to save it under.');
-      return;
-    }
-    api['presets.save']({ kind: 'intercepts', name: saveName.trim(), params: checked.params }).then(
-      (saved) => {
-        setMessage(`Saved preset ${saved.name}.`);
-        setSelected(saved.name);
-        props.onPresetLoaded(saved.name);
-        refresh();
-      },
-      (error: unknown) => setMessage(describeError(error)),
-    );
-  };
-  const remove = () => {
-    if (!selected || !window.confirm(`Delete the preset ${selected}?`)) return;
-    api['presets.delete']({ kind: 'intercepts', name: selected }).then(
-      () => {
-        setMessage(`Deleted preset ${selected}.`);
-        setSelected('');
-        refresh();
-      },
-      (error: unknown) => setMessage(describeError(error)),
-    );
+    if (!checked.params) props.onErrors(checked.errors);
+    return checked.params;
   };
 
   return (
     <fieldset className="intercept-parameters" disabled={props.disabled}>
-      <div className="preset-bar">
-        <label>
-          Preset{' '}
-          <select
-            aria-label="Saved presets"
-            value={selected}
-            onChange={(event) => setSelected(event.target.value)}
-          >
-            {presets.length === 0 && <option value="">(none saved)</option>}
-            {presets.map((preset) => (
-              <option key={preset.name} value={preset.name} title={preset.description ?? undefined}>
-                {preset.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={load} disabled={!selected}>
-          Load
-        </button>
-        <button type="button" onClick={remove} disabled={!selected}>
-          Delete
-        </button>
-        <input
-          aria-label="Preset name"
-          placeholder="name to save as"
-          value={saveName}
-          onChange={(event) => setSaveName(event.target.value)}
-        />
-        <button type="button" onClick={save}>
-          Save preset
-        </button>
-        {message && <span className="preset-message">{message}</span>}
-      </div>
+      <PresetBar<InterceptParams>
+        kind="intercepts"
+        current={props.preset}
+        checkedParams={checkedParams}
+        onLoad={(name, params) => {
+          props.onChange(formFromParams(params as InterceptParams));
+          props.onErrors({});
+          props.onPresetLoaded(name);
+        }}
+        onSaved={props.onPresetLoaded}
+      />
 
       <h2>Grade and cutoff</h2>
       <div className="field-row">

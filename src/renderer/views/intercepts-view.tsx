@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InterceptParams } from '../../api/compositing-schemas';
 import type { InterceptReport, RunInfo, RunPage } from '../../api/compositing-types';
-import { ApiCallError } from '../../api/result';
 import type { LengthUnit } from '../../domain/model';
 import { api } from '../api/api-client';
 import { describeError } from '../components/error-text';
@@ -18,6 +17,8 @@ import {
 import { useJob } from './intercepts-job';
 import { InterceptParameters } from './intercepts-parameters';
 import { InterceptResults, type StripLogTarget } from './intercepts-results';
+import { followRun, RunBar } from './run-bar';
+import { EarlierRuns, useRunHistory } from './run-summary';
 
 interface Shown {
   run: RunInfo;
@@ -55,15 +56,8 @@ export function InterceptsView({
   const [preset, setPreset] = useState<string | null>(remembered?.preset ?? null);
   const [message, setMessage] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [history, setHistory] = useState<RunInfo[]>([]);
   const job = useJob();
-
-  const refreshHistory = useCallback(() => {
-    api['runs.list']({ kind: 'intercepts', limit: 30 }).then(
-      (list) => setHistory(list.rows),
-      (error: unknown) => setMessage(describeError(error)),
-    );
-  }, []);
+  const history = useRunHistory('intercepts', setMessage);
 
   const openRun = useCallback((id: number) => {
     Promise.all([api['runs.get']({ id, limit: 5000 }), api['runs.report']({ id })]).then(
@@ -82,9 +76,8 @@ export function InterceptsView({
       },
       (error: unknown) => setMessage(describeError(error)),
     );
-    refreshHistory();
     if (remembered?.runId) openRun(remembered.runId);
-  }, [refreshHistory, openRun]);
+  }, [openRun]);
 
   useEffect(() => {
     remembered = { form, preset, runId: shown?.run.id ?? remembered?.runId ?? null };
@@ -105,65 +98,38 @@ export function InterceptsView({
       return;
     }
     setErrors({});
-    setMessage(null);
-    job
-      .follow(() => api['intercepts.start']({ preset: preset ?? undefined, params: checked.params }))
-      .then(
-        (status) => {
-          if (status.state === 'done') {
-            const info = status.result as RunInfo;
-            setMessage(null);
-            openRun(info.id);
-            refreshHistory();
-          } else if (status.state === 'cancelled') setMessage('Cancelled; nothing was saved.');
-          else setMessage(status.error?.message ?? `The run ${status.state}.`);
-        },
-        (error: unknown) => {
-          setMessage(describeError(error));
-          if (error instanceof ApiCallError && error.error.details) {
-            const fieldErrors: FormErrors = {};
-            for (const detail of error.error.details) {
-              const field = FIELD_OF_PARAM[detail.where.replace(/^params\./, '')];
-              if (field) fieldErrors[field] = detail.message;
-            }
-            setErrors(fieldErrors);
-          }
-        },
-      );
+    followRun(job, () => api['intercepts.start']({ preset: preset ?? undefined, params: checked.params }), {
+      done: (info) => {
+        openRun(info.id);
+        history.refresh();
+      },
+      message: setMessage,
+      fields: (details) => {
+        const fieldErrors: FormErrors = {};
+        for (const detail of details) {
+          const field = FIELD_OF_PARAM[detail.where.replace(/^params\./, '')];
+          if (field) fieldErrors[field] = detail.message;
+        }
+        setErrors(fieldErrors);
+      },
+    });
   };
 
-  const reopen = (id: number) => {
-    const info = history.find((r) => r.id === id);
-    if (info) {
-      setForm(formFromParams(info.params as InterceptParams));
-      setPreset(info.preset);
-    }
-    openRun(id);
+  const reopen = (info: RunInfo) => {
+    setForm(formFromParams(info.params as InterceptParams));
+    setPreset(info.preset);
+    openRun(info.id);
   };
 
-  const progress = job.status?.progress;
   return (
     <section className="intercepts-view" aria-label="Intercepts">
       <header className="view-header">
         <h1>Significant intercepts</h1>
-        {history.length > 0 && (
-          <label>
-            Earlier runs{' '}
-            <select
-              aria-label="Earlier runs"
-              value=""
-              onChange={(event) => event.target.value && reopen(Number(event.target.value))}
-            >
-              <option value="">open a run...</option>
-              {history.map((r) => (
-                <option key={r.id} value={r.id}>
-                  #{r.id} {new Date(r.finishedAt).toLocaleString()}{' '}
-                  {r.preset ?? (r.params as InterceptParams).grade} ({r.resultRows} rows)
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <EarlierRuns
+          runs={history.runs}
+          describe={(r) => (r.params as InterceptParams).grade}
+          onOpen={reopen}
+        />
       </header>
       <form
         className="intercepts-form"
@@ -180,28 +146,11 @@ export function InterceptsView({
           lengthUnit={lengthUnit}
           onChange={change}
           onErrors={setErrors}
+          preset={preset}
           onPresetLoaded={setPreset}
           disabled={job.running}
         />
-        <div className="run-bar">
-          <button type="submit" className="primary" disabled={job.running}>
-            Run
-          </button>
-          {job.running && (
-            <>
-              <progress
-                aria-label="Run progress"
-                value={progress?.done ?? 0}
-                max={Math.max(1, progress?.total ?? 1)}
-              />
-              <span className="progress-text">{progress?.message ?? 'Starting'}</span>
-              <button type="button" onClick={job.cancel}>
-                Cancel
-              </button>
-            </>
-          )}
-          {preset && !job.running && <span className="preset-note">from preset {preset}</span>}
-        </div>
+        <RunBar job={job} preset={preset} />
       </form>
       {message && (
         <div role="alert" className="run-message">

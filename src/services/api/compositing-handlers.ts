@@ -1,7 +1,7 @@
 // Handlers for compositing: starting intercept, composite and desurvey jobs (parameters checked here so
 // a mistake is reported at once, not from the worker), presets, and saved runs with their reports,
 // verification and exports.
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { PresetInfo } from '../../api/compositing-types';
 import { beginChangeSet, createAuditWriter } from '../../storage/audit';
 import { listScanHoles } from '../../storage/compositing-scan';
@@ -15,6 +15,7 @@ import {
 import { listRuns } from '../../storage/runs-store';
 import { StorageError } from '../../storage/storage-error';
 import { compositeSettings } from '../compositing/composites-run';
+import { downloadName, exportFolder, registerDownload } from '../export/downloads';
 import type { ExportJobParams } from '../compositing/compositing-jobs';
 import { interceptReport } from '../compositing/intercept-report';
 import { compileIntercepts } from '../compositing/intercepts-run';
@@ -140,9 +141,6 @@ export const compositingHandlers: HandlerGroup<
   },
   'runs.export': (input, context) => {
     const run = loadRun(context.project.db, input.id);
-    // A relative path is taken from the project file's folder: the browser host has no working folder.
-    const path = isAbsolute(input.path) ? input.path : resolve(dirname(context.project.path), input.path);
-    exportFormat(path);
     if (input.content === 'report' && run.kind !== 'intercepts') {
       throw new StorageError(
         'refused',
@@ -155,9 +153,27 @@ export const compositingHandlers: HandlerGroup<
         'Figures go with the news-release report; export the report to include them.',
       );
     }
+    let path: string;
+    let name: string;
+    let downloadId: string | null = null;
+    if (input.path === undefined) {
+      // No place given (the browser host, or the desktop app's dialog not used): a temporary file
+      // offered for download, as the Export view does.
+      const what = `${run.kind}-run-${run.id}${input.content === 'report' ? '-report' : ''}`;
+      name = downloadName(context.project.settings.name, what, input.format ?? 'csv');
+      path = join(exportFolder(), name);
+      downloadId = registerDownload(path, name);
+    } else {
+      // A relative path is taken from the project file's folder: the browser host has no working folder.
+      path = isAbsolute(input.path) ? input.path : resolve(dirname(context.project.path), input.path);
+      exportFormat(path);
+      name = basename(path);
+    }
     const params: ExportJobParams = {
       id: input.id,
       path,
+      name,
+      downloadId,
       content: input.content,
       overwrite: input.overwrite,
       figures: input.figures,

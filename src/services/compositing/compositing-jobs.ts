@@ -1,5 +1,6 @@
 // Intercepts, composites, desurvey, run verification and run exports as background jobs: each opens its
 // own connection in the worker, reports progress per hole and stops between holes when cancelled.
+import type { ExportResult } from '../../api/compositing-types';
 import type { RunKind } from '../../domain/compositing/run-results';
 import { closeProject, openProject, type Project } from '../../storage/project-db';
 import { registerJob } from '../jobs/job-registry';
@@ -13,6 +14,10 @@ import { runKind, verifyRun } from './run-verify';
 export interface ExportJobParams {
   id: number;
   path: string;
+  /** The name a download is offered under (the file's own name when written to a chosen path). */
+  name: string;
+  /** Set when the file goes to a temporary folder to be downloaded from the browser host. */
+  downloadId: string | null;
   content: 'results' | 'report';
   overwrite: boolean;
   figures?: FigureRequest;
@@ -47,14 +52,15 @@ registerJob('verify-run', (params, context) =>
 );
 
 registerJob('export-run', (params, context) =>
-  withProject(context, (project) => {
+  withProject(context, async (project): Promise<ExportResult> => {
     const request = params as ExportJobParams;
-    context.progress(0, 1, `Writing ${request.path}`);
-    return exportRun(project.db, request.id, request.path, {
+    context.progress(0, 1, `Writing ${request.downloadId ? request.name : request.path}`);
+    const written = await exportRun(project.db, request.id, request.path, {
       content: request.content,
       overwrite: request.overwrite,
       figures: request.figures,
       cancelled: () => context.cancelled(),
     });
+    return { ...written, name: request.name, downloadId: request.downloadId };
   }),
 );

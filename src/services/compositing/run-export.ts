@@ -44,6 +44,9 @@ export function writeFigureFiles(
   return written;
 }
 
+/** What writing a run returns; the API adds the name and download id it chose. */
+export type WrittenRun = Omit<ExportResult, 'name' | 'downloadId'>;
+
 export interface ExportOptions {
   content: 'results' | 'report';
   overwrite: boolean;
@@ -80,9 +83,14 @@ function checkDestination(path: string, overwrite: boolean): void {
   }
 }
 
+/**
+ * The report's rows as text (a CSV keeps "12.30", not 12.3). A cell with no value (a true thickness
+ * without a plane, shown "-" on screen) is written empty: as text "-" the formula guard would make it "'-".
+ */
 function reportRows(report: BuiltReport): CellValue[][] {
   const rows: CellValue[][] = [report.header];
-  for (const row of report.table.rows) rows.push(row.cells);
+  for (const row of report.table.rows)
+    rows.push(row.cells.map((cell, c) => (row.values[c] === null ? null : cell)));
   return rows;
 }
 
@@ -117,7 +125,7 @@ export async function exportRun(
   id: number,
   path: string,
   options: ExportOptions,
-): Promise<ExportResult> {
+): Promise<WrittenRun> {
   const format = exportFormat(path);
   checkDestination(path, options.overwrite);
   const run = loadRun(db, id);

@@ -3,6 +3,7 @@
 import type { CompositeParams } from '../../api/compositing-schemas';
 import type { RunInfo, RunPage } from '../../api/compositing-types';
 import type { ResultTable } from '../../domain/compositing/result-table';
+import { runColumnLabels } from '../../domain/compositing/run-column-labels';
 import { outputColumns, RowReader, type OutputColumn } from '../../domain/compositing/run-results';
 import type { Database } from '../../storage/project-db';
 import { decodeResultTable } from '../../storage/result-table-codec';
@@ -54,6 +55,20 @@ export function runInfo(db: Database, id: number): RunInfo {
   return toRunInfo(loadRun(db, id));
 }
 
+/** How many holes have at least one result row (a hole read may have none, e.g. no intercept). */
+function holesWithRows(table: ResultTable): number {
+  const seen = new Uint8Array(table.holes.length);
+  let count = 0;
+  for (let r = 0; r < table.rowCount; r++) {
+    const hole = table.hole[r]!;
+    if (seen[hole] === 0) {
+      seen[hole] = 1;
+      count++;
+    }
+  }
+  return count;
+}
+
 export function runPage(db: Database, id: number, offset: number, limit: number): RunPage {
   const run = loadRun(db, id);
   const table = loadRunTable(db, run);
@@ -62,7 +77,21 @@ export function runPage(db: Database, id: number, offset: number, limit: number)
   const end = Math.min(table.rowCount, offset + limit);
   const rows: (string | number | null)[][] = [];
   for (let r = offset; r < end; r++) rows.push(reader.row(r));
-  return { run: toRunInfo(run), columns: columns.map((c) => c.header), rows, total: table.rowCount, offset };
+  const context = runContext(run);
+  const labels = runColumnLabels(columns, {
+    lengthUnit: context.lengthUnit,
+    analytes: context.analytes,
+    grade: context.expression ?? null,
+  });
+  return {
+    run: toRunInfo(run),
+    columns: columns.map((c) => c.header),
+    labels,
+    holes: holesWithRows(table),
+    rows,
+    total: table.rowCount,
+    offset,
+  };
 }
 
 /** Deletes a run and its results; the audit log keeps what it was (kind, parameters, hashes, when, who). */
