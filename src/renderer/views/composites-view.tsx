@@ -19,7 +19,7 @@ import {
 import { useJob } from './intercepts-job';
 import { PresetBar } from './preset-bar';
 import { followRun, RunBar } from './run-bar';
-import { Choice, Field } from './run-form-fields';
+import { BELOW_DETECTION_CHOICES, Choice, DENSITY_UNIT, Field, WEIGHTING_CHOICES } from './run-form-fields';
 import { RunResults, useShownRun, type RunStripLogTarget } from './run-results';
 import { EarlierRuns, useRunHistory } from './run-summary';
 
@@ -195,25 +195,17 @@ export function CompositesView({
             <Choice
               label="Below detection counts as"
               value={form.bdl}
-              options={[
-                ['half', 'half the limit'],
-                ['dl', 'the limit'],
-                ['zero', 'zero'],
-                ['missing', 'not assayed'],
-              ]}
+              options={BELOW_DETECTION_CHOICES}
               onChange={(value) => set('bdl', value)}
             />
             <Choice
               label="Weighting"
               value={form.weighting}
-              options={[
-                ['length', 'length'],
-                ['density', 'length x density'],
-              ]}
+              options={WEIGHTING_CHOICES}
               onChange={(value) => set('weighting', value)}
             />
             {form.weighting === 'density' &&
-              field('defaultDensity', 'Default density', { unit: 'g/cm3', hint: 'refuse holes' })}
+              field('defaultDensity', 'Default density', { unit: DENSITY_UNIT, hint: 'refuse holes' })}
           </div>
           <h2>Holes and analytes</h2>
           <div className="field-row">

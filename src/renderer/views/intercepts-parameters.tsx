@@ -4,7 +4,7 @@ import type { InterceptParams } from '../../api/compositing-schemas';
 import { ANALYTE_UNITS, type LengthUnit } from '../../domain/model';
 import { checkForm, formFromParams, type FormErrors, type InterceptForm } from './intercepts-form';
 import { PresetBar } from './preset-bar';
-import { Choice, Field } from './run-form-fields';
+import { BELOW_DETECTION_CHOICES, Choice, DENSITY_UNIT, Field, WEIGHTING_CHOICES } from './run-form-fields';
 
 interface Props {
   form: InterceptForm;
@@ -84,23 +84,15 @@ export function InterceptParameters(props: Props) {
         <Choice
           label="Weighting"
           value={form.weighting}
-          options={[
-            ['length', 'length'],
-            ['density', 'length x density'],
-          ]}
+          options={WEIGHTING_CHOICES}
           onChange={(value) => set('weighting', value)}
         />
         {form.weighting === 'density' &&
-          field('defaultDensity', 'Default density', { unit: 'g/cm³', hint: 'refuse holes' })}
+          field('defaultDensity', 'Default density', { unit: DENSITY_UNIT, hint: 'refuse holes' })}
         <Choice
           label="Below detection counts as"
           value={form.bdl}
-          options={[
-            ['half', 'half the limit'],
-            ['dl', 'the limit'],
-            ['zero', 'zero'],
-            ['missing', 'not assayed'],
-          ]}
+          options={BELOW_DETECTION_CHOICES}
           onChange={(value) => set('bdl', value)}
         />
         <Choice

@@ -45,6 +45,21 @@ export function Field<F>({ label, name, form, errors, onChange, idPrefix, hint, 
   );
 }
 
+/** The choices intercepts and composites share, in the same words on both forms. */
+export const BELOW_DETECTION_CHOICES = [
+  ['half', 'half the limit'],
+  ['dl', 'the limit'],
+  ['zero', 'zero'],
+  ['missing', 'not assayed'],
+] as const;
+
+export const WEIGHTING_CHOICES = [
+  ['length', 'length'],
+  ['density', 'length x density'],
+] as const;
+
+export const DENSITY_UNIT = 'g/cm³';
+
 export function Choice<T extends string>(props: {
   label: string;
   value: T;
