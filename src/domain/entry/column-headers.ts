@@ -1,7 +1,7 @@
 // Column headers of the grids and their tooltips: the short header a column can be sized to ("Zn (%)",
 // "Easting (m)") and the full name with its unit and method on hover ("Zn — zinc, % (aqua regia, ICP-ES)").
 import type { AnalyteUnit, LengthUnit } from '../model';
-import type { FieldSpec } from '../table-fields';
+import { quantityUnit, type FieldSpec } from '../table-fields';
 
 // Symbol and English name, for the elements a geochemical suite reports.
 const ELEMENTS =
@@ -54,27 +54,6 @@ export function analyteTooltip(analyte: AnalyteHeader): string {
   return detail ? `${head} (${detail})` : head;
 }
 
-/** The unit a field's numbers are in, as its header shows it. */
-export function fieldUnit(field: FieldSpec, lengthUnit: LengthUnit): string | null {
-  switch (field.quantity) {
-    case 'depth':
-    case 'coordinate':
-      return lengthUnit;
-    case 'azimuth':
-    case 'dip':
-      return 'deg';
-    case 'density':
-      return 'g/cm3';
-    default:
-      return null;
-  }
-}
-
-export function fieldHeader(field: FieldSpec, lengthUnit: LengthUnit): string {
-  const unit = fieldUnit(field, lengthUnit);
-  return unit ? `${field.label} (${unit})` : field.label;
-}
-
 // What a header alone does not say, for the fields whose name is short or local.
 const FIELD_NOTES: Record<string, string> = {
   eoh: 'end of hole: the hole’s total depth',
@@ -87,7 +66,7 @@ const FIELD_NOTES: Record<string, string> = {
 
 /** "Dip, deg (negative down)": the full name, its unit and a note where the header is terse. */
 export function fieldTooltip(field: FieldSpec, lengthUnit: LengthUnit, dipNote?: string): string {
-  const unit = fieldUnit(field, lengthUnit);
+  const unit = quantityUnit(field.quantity, lengthUnit);
   const note = field.quantity === 'dip' ? dipNote : FIELD_NOTES[field.key];
   const head = unit ? `${field.label}, ${unit}` : field.label;
   return note ? `${head} (${note})` : head;
