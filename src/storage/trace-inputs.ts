@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { CollarInput, SurveyInput } from '../domain/desurvey/minimum-curvature';
 import { toNegativeDown } from '../domain/dip';
 import type { DipConvention } from '../domain/model';
-import { scanStatements } from './compositing-scan';
+import { listScanHoles, scanStatements } from './compositing-scan';
 
 export interface TraceInput {
   holeId: string;
@@ -20,21 +20,7 @@ export interface TraceInput {
 }
 
 export function readTraceInputs(db: Database, dipConvention: DipConvention): TraceInput[] {
-  const holes = db
-    .prepare(
-      'SELECT id, hole_id, easting, northing, elevation, azimuth, dip, eoh FROM holes ORDER BY hole_id',
-    )
-    .raw()
-    .all() as [
-    number,
-    string,
-    number | null,
-    number | null,
-    number | null,
-    number | null,
-    number | null,
-    number | null,
-  ][];
+  const holes = listScanHoles(db, null);
   const surveysByHole = new Map<number, SurveyInput[]>();
   const surveys = db.prepare('SELECT hole, depth, azimuth, dip FROM surveys ORDER BY hole, depth, id').raw();
   for (const [hole, depth, azimuth, dip] of surveys.all() as [number, number, number, number][]) {
@@ -44,7 +30,7 @@ export function readTraceInputs(db: Database, dipConvention: DipConvention): Tra
     else surveysByHole.set(hole, [survey]);
   }
   const deepest = db.prepare(scanStatements([]).deepest).pluck();
-  return holes.map(([id, holeId, easting, northing, elevation, azimuth, dip, eoh]) => {
+  return holes.map(({ rowId: id, holeId, easting, northing, elevation, azimuth, dip, eoh }) => {
     let reach: number | null = null;
     if (eoh === null) {
       const found = deepest.get(id, id) as number;
