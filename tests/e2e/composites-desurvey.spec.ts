@@ -207,7 +207,7 @@ test('runs composites with progress, downloads them, draws them on the strip log
   await page.getByLabel('Holes').fill('EUG-11-083');
   await page.getByRole('checkbox', { name: 'Restart at lithology boundaries' }).check();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Run 2: [\d,]+ composites in 1 holes$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Run 2: [\d,]+ composites in 1 hole$/ })).toBeVisible();
   expect(await gridHeaders(page, 'Composite rows')).toContain('Domain');
   await page.getByLabel('Saved presets').selectOption('zn-pb-2m');
   await expect(page.getByLabel('Composite length')).toHaveValue('2');

@@ -83,9 +83,14 @@ async function headerMenu(page: Page, column: string): Promise<Locator> {
 }
 
 /** What the saved layout of a grid says, read from the project file. */
-function savedLayout(path: string, grid: string): { columns: { id: string; width?: number }[] } | null {
+function savedLayout(
+  path: string,
+  grid: string,
+): { columns: { id: string; width?: number; decimals?: number }[] } | null {
   const rows = readProject<{ layout: string }>(path, 'SELECT layout FROM grid_layouts WHERE grid = ?', grid);
-  return rows[0] ? (JSON.parse(rows[0].layout) as { columns: { id: string; width?: number }[] }) : null;
+  return rows[0]
+    ? (JSON.parse(rows[0].layout) as { columns: { id: string; width?: number; decimals?: number }[] })
+    : null;
 }
 
 test('sizes headers to fit, with the full name and unit on hover', async ({ page, hosted }) => {
@@ -259,6 +264,10 @@ test('shows 142.50999 as 142.51, edits the full value, and rounds a column as se
   await (await headerMenu(page, 'depth_from')).getByRole('menuitemradio', { name: '1 decimal' }).click();
   await expect(from).toHaveText('142.5');
   await expect(cell(page, 4, 'depth_from')).toHaveText('144.4');
+  // Saved a moment later: wait for it in the file before reloading.
+  await expect
+    .poll(() => savedLayout(forrestania.projectPath, 'samples')?.columns.find((c) => c.id === 'depth_from'))
+    .toMatchObject({ decimals: 1 });
   await page.reload();
   await openView(page, 'Samples and assays');
   await filterHole(page, 'BD048');

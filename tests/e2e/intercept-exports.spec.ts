@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
-import { expect, test } from './web-host-fixture';
+// Each test on a fresh demo: the release's 21 intercepts must not depend on what other specs edited.
+import { expect, fresh as test } from './entry-fresh-project';
 
 /** Runs the release preset without its plane, so no true thickness can be estimated. */
 async function runWithoutPlane(page: Page, url: string): Promise<void> {
@@ -35,7 +36,7 @@ async function download(
   return { path, name: file.suggestedFilename() };
 }
 
-test('choosing a preset fills the fields at once', async ({ page, hosted }) => {
+test('choosing a preset fills the fields at once', async ({ page, project: hosted }) => {
   await page.goto(hosted.url);
   await page.getByRole('button', { name: 'Intercepts' }).click();
   const presets = page.getByLabel('Saved presets');
@@ -62,7 +63,7 @@ test('choosing a preset fills the fields at once', async ({ page, hosted }) => {
 
 test('downloads the report and results as CSV and XLSX, true thickness empty without a plane', async ({
   page,
-  hosted,
+  project: hosted,
 }) => {
   await runWithoutPlane(page, hosted.url);
 
@@ -110,7 +111,10 @@ test('downloads the report and results as CSV and XLSX, true thickness empty wit
   expect(resultLines[1]).toMatch(/^EUG-10-033,intercept,69\.8\d*,78\.3\d*,8\.5\d*,,,/);
 });
 
-test('the Export view lists columns in people words to filter and sort by', async ({ page, hosted }) => {
+test('the Export view lists columns in people words to filter and sort by', async ({
+  page,
+  project: hosted,
+}) => {
   await page.goto(hosted.url);
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByLabel('What to export').selectOption('samples');
@@ -144,7 +148,10 @@ test('the Export view lists columns in people words to filter and sort by', asyn
   for (const row of rows) expect(Number(row.split(',')[1])).toBeGreaterThan(250);
 });
 
-test('in the desktop app an export goes to the file chosen in the save dialog', async ({ page, hosted }) => {
+test('in the desktop app an export goes to the file chosen in the save dialog', async ({
+  page,
+  project: hosted,
+}) => {
   // The preload's desktop bridge, stood in for; the save dialog answered through the API call it makes.
   await page.addInitScript(() => {
     (window as unknown as { drillbenchDesktop: unknown }).drillbenchDesktop = {
