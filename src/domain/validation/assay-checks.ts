@@ -16,10 +16,14 @@ export interface ResultUnderTest {
 export function checkSampleAssays(
   holeId: string,
   sampleRowId: number,
-  sampleLabelText: string,
+  /** The sample's name for messages, or how to write it: called only when there is a problem. */
+  sampleName: string | (() => string),
   results: readonly ResultUnderTest[],
 ): Problem[] {
   const found: Problem[] = [];
+  let written: string | undefined;
+  // Naming a sample formats its depths; most samples have no problem, so that is done on demand.
+  const name = () => (written ??= typeof sampleName === 'string' ? sampleName : sampleName());
   let percentSum = 0;
   for (const result of results) {
     if (result.flag === 'invalid') {
@@ -30,7 +34,7 @@ export function checkSampleAssays(
           holeId,
           sampleRowId,
           result.analyte,
-          `${sampleLabelText} ${result.analyte}: "${result.lab_text}" is neither a number nor a known code (<DL, >DL, NS, IS); correct the result.`,
+          `${name()} ${result.analyte}: "${result.lab_text}" is neither a number nor a known code (<DL, >DL, NS, IS); correct the result.`,
         ),
       );
       continue;
@@ -45,7 +49,7 @@ export function checkSampleAssays(
             holeId,
             sampleRowId,
             result.analyte,
-            `${sampleLabelText} ${result.analyte}: "${result.lab_text}" would mean below a detection limit of ${result.value.toLocaleString('en')} ${result.unit}, more than ${limit.toLocaleString('en')} ${result.unit}${result.unit === '%' ? '' : ' (100 %)'}, so it cannot be a detection limit. ${result.lab_text.trim().startsWith('-') ? "If it means no result, add it to the project's missing-value codes (setting assays.missing_sentinels, see drillbench settings); otherwise correct the result." : "Correct the result, or the analyte's unit."}`,
+            `${name()} ${result.analyte}: "${result.lab_text}" would mean below a detection limit of ${result.value.toLocaleString('en')} ${result.unit}, more than ${limit.toLocaleString('en')} ${result.unit}${result.unit === '%' ? '' : ' (100 %)'}, so it cannot be a detection limit. ${result.lab_text.trim().startsWith('-') ? "If it means no result, add it to the project's missing-value codes (setting assays.missing_sentinels, see drillbench settings); otherwise correct the result." : "Correct the result, or the analyte's unit."}`,
           ),
         );
       }
@@ -60,7 +64,7 @@ export function checkSampleAssays(
           holeId,
           sampleRowId,
           result.analyte,
-          `${sampleLabelText} ${result.analyte} is ${result.value} %, more than 100 %; check the unit (ppm?) or the value.`,
+          `${name()} ${result.analyte} is ${result.value} %, more than 100 %; check the unit (ppm?) or the value.`,
         ),
       );
     }
@@ -74,7 +78,7 @@ export function checkSampleAssays(
         holeId,
         sampleRowId,
         null,
-        `${sampleLabelText}: percent analytes add up to ${Number(percentSum.toFixed(3))} %, more than 100 %; check units and values.`,
+        `${name()}: percent analytes add up to ${Number(percentSum.toFixed(3))} %, more than 100 %; check units and values.`,
       ),
     );
   }

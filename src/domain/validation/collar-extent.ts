@@ -123,12 +123,13 @@ export function placementConcerns(
   const limit = extent ? farLimit(extent, unit) : Infinity;
   const found: PlacementConcern[] = [];
   for (const point of points) {
-    const where = `E ${grouped(point.easting, 3)}, N ${grouped(point.northing, 3)}`;
+    // Written only for a collar that is warned: number formatting is slow next to the test itself.
+    const where = () => `E ${grouped(point.easting, 3)}, N ${grouped(point.northing, 3)}`;
     if (crs?.kind === 'projected' && looksLikeDegrees(point.easting, point.northing)) {
       found.push({
         rule: 'collar-in-degrees',
         point,
-        message: `Collar of ${point.hole_id} (${where}) looks like longitude and latitude in degrees, but the project's coordinate system ${crs.code} (${crs.name}) is projected, in ${unit}; enter its easting and northing in that system or correct the project's coordinate system.`,
+        message: `Collar of ${point.hole_id} (${where()}) looks like longitude and latitude in degrees, but the project's coordinate system ${crs.code} (${crs.name}) is projected, in ${unit}; enter its easting and northing in that system or correct the project's coordinate system.`,
       });
       continue;
     }
@@ -138,7 +139,7 @@ export function placementConcerns(
       found.push({
         rule: 'collar-far-away',
         point,
-        message: `Collar of ${point.hole_id} (${where} ${unit}) is ${kilometres(distance, unit)} outside the area of ${area!.words} (${describeExtent(extent, unit)}); check for swapped easting and northing, another UTM zone, or feet read as metres.`,
+        message: `Collar of ${point.hole_id} (${where()} ${unit}) is ${kilometres(distance, unit)} outside the area of ${area!.words} (${describeExtent(extent, unit)}); check for swapped easting and northing, another UTM zone, or feet read as metres.`,
       });
     }
   }

@@ -178,7 +178,8 @@ export function checkIntervals(
     intervalName(row.label, hole.hole_id, row.from, row.to, unit);
   const complete: { id: number; from: number; to: number; label: string }[] = [];
   for (const row of intervals) {
-    const named = name({ label: row.label, from: row.depth_from, to: row.depth_to });
+    // Named only for a message: most rows have none, and formatting depths is the costly part.
+    const named = () => name({ label: row.label, from: row.depth_from, to: row.depth_to });
     if (row.depth_from === null || row.depth_to === null) {
       const column = row.depth_from === null ? 'depth_from' : 'depth_to';
       found.push(
@@ -188,7 +189,7 @@ export function checkIntervals(
           hole.hole_id,
           row.id,
           column,
-          `${sentenceStart(named)} has no ${column === 'depth_from' ? 'From' : 'To'} depth; enter it or delete the row.`,
+          `${sentenceStart(named())} has no ${column === 'depth_from' ? 'From' : 'To'} depth; enter it or delete the row.`,
         ),
       );
       continue;
@@ -202,7 +203,7 @@ export function checkIntervals(
           hole.hole_id,
           row.id,
           'depth_to',
-          `${sentenceStart(named)}: From ${formatDepth(row.depth_from, unit)} is not less than To ${formatDepth(row.depth_to, unit)}.`,
+          `${sentenceStart(named())}: From ${formatDepth(row.depth_from, unit)} is not less than To ${formatDepth(row.depth_to, unit)}.`,
         ),
       );
     }
@@ -214,7 +215,7 @@ export function checkIntervals(
           hole.hole_id,
           row.id,
           'depth_to',
-          `${sentenceStart(named)}: To ${formatDepth(row.depth_to, unit)} is past the end of hole at ${formatDepth(hole.eoh, unit)}; correct the depth or the hole's end of hole.`,
+          `${sentenceStart(named())}: To ${formatDepth(row.depth_to, unit)} is past the end of hole at ${formatDepth(hole.eoh, unit)}; correct the depth or the hole's end of hole.`,
         ),
       );
     }

@@ -156,8 +156,8 @@ export function importAssayRows(
             lab_text: labTexts[r - first]!,
           });
         }
-        const name = intervalName(label, holeId, from, to, context.project.length_unit);
-        validation.sampleAssays(hole, holeId, sample, sentenceStart(name), results);
+        const name = () => sentenceStart(intervalName(label, holeId, from, to, context.project.length_unit));
+        validation.sampleAssays(hole, holeId, sample, name, results);
       }
     }
     for (const refusal of batch.refusals) context.refused.push({ file: fileName(fileSpec), ...refusal });

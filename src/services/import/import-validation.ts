@@ -130,7 +130,7 @@ export class ImportValidation {
     hole: number,
     holeId: string,
     sampleRowId: number,
-    label: string,
+    label: string | (() => string),
     results: readonly ResultUnderTest[],
   ): void {
     if (this.streamable(hole, 'samples'))

@@ -90,15 +90,16 @@ export function assayProblems(
     let end = start;
     while (end < rows.length && rows[end]!.sample === first.sample) end++;
     if (!keep || keep.has(first.hole)) {
-      const label = sentenceStart(
-        intervalName(
-          sampleLabel(first.sample_id),
-          first.hole_id,
-          first.depth_from,
-          first.depth_to,
-          lengthUnit,
-        ),
-      );
+      const label = () =>
+        sentenceStart(
+          intervalName(
+            sampleLabel(first.sample_id),
+            first.hole_id,
+            first.depth_from,
+            first.depth_to,
+            lengthUnit,
+          ),
+        );
       for (const problem of checkSampleAssays(first.hole_id, first.sample, label, rows.slice(start, end))) {
         found.push({ ...problem, hole: first.hole });
       }
