@@ -66,3 +66,26 @@ export function batchShading(batches: readonly (string | null)[]): {
     data: batchSpans(batches).shaded.map(([from, to]) => [{ xAxis: from }, { xAxis: to }]),
   };
 }
+
+/**
+ * The tooltip of a chart of inserts in batch order: which sample and batch the point is, then `detail`'s
+ * lines (the result and what it means on this chart).
+ */
+export function insertTooltip<P extends { sampleId: string | null; holeId: string; batch: string | null }>(
+  byX: ReadonlyMap<number, P>,
+  detail: (point: P) => string[],
+): EChartsOption['tooltip'] {
+  return {
+    trigger: 'item',
+    formatter: (params: unknown) => {
+      const value = (params as { value?: [number, number] }).value;
+      const point = value ? byX.get(value[0]) : undefined;
+      if (!point) return '';
+      return [
+        `Sample ${point.sampleId ?? '(no ID)'} (${point.holeId})`,
+        `Batch ${point.batch ?? '(no certificate)'}`,
+        ...detail(point),
+      ].join('<br/>');
+    },
+  };
+}

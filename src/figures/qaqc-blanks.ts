@@ -3,7 +3,7 @@
 import type { BlankCheck } from '../domain/qaqc/blanks';
 import { formatValue } from '../domain/qaqc/qaqc-model';
 import type { EChartsOption } from './echarts-setup';
-import { batchShading, batchXAxis, QC_COLOURS } from './qaqc-batch-axis';
+import { batchShading, batchXAxis, insertTooltip, QC_COLOURS } from './qaqc-batch-axis';
 
 export function blanksOption(check: BlankCheck): EChartsOption {
   const { unit } = check;
@@ -49,19 +49,9 @@ export function blanksOption(check: BlankCheck): EChartsOption {
     },
     legend: { top: 64 },
     grid: { left: 70, right: 110, top: 105, bottom: 90 },
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: unknown) => {
-        const value = (params as { value?: [number, number] }).value;
-        const point = value ? byX.get(value[0]) : undefined;
-        if (!point) return '';
-        return [
-          `Sample ${point.sampleId ?? '(no ID)'} (${point.holeId})`,
-          `Batch ${point.batch ?? '(no certificate)'}`,
-          `${check.analyte} ${point.labText} ${unit}${point.failed ? ': above the threshold' : ''}`,
-        ].join('<br/>');
-      },
-    },
+    tooltip: insertTooltip(byX, (point) => [
+      `${check.analyte} ${point.labText} ${unit}${point.failed ? ': above the threshold' : ''}`,
+    ]),
     xAxis: batchXAxis(batches, 'Batch (certificate), blanks in order'),
     yAxis: {
       type: 'value',

@@ -5,7 +5,7 @@ import type { ControlChart, ControlPoint } from '../domain/qaqc/control-chart';
 import { controlLimits } from '../domain/qaqc/control-chart';
 import { formatValue } from '../domain/qaqc/qaqc-model';
 import type { EChartsOption } from './echarts-setup';
-import { batchShading, batchXAxis, QC_COLOURS } from './qaqc-batch-axis';
+import { batchShading, batchXAxis, insertTooltip, QC_COLOURS } from './qaqc-batch-axis';
 
 /** How far from the certified value (in SD) the y axis may reach before results are drawn at its edge. */
 const REACH_SD = 8;
@@ -75,20 +75,10 @@ export function controlChartOption(chart: ControlChart): EChartsOption {
     },
     legend: { top: 64 },
     grid: { left: 70, right: 110, top: 105, bottom: 90 },
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: unknown) => {
-        const value = (params as { value?: [number, number] }).value;
-        const point = value ? byX.get(value[0]) : undefined;
-        if (!point) return '';
-        return [
-          `Sample ${point.sampleId ?? '(no ID)'} (${point.holeId})`,
-          `Batch ${point.batch ?? '(no certificate)'}`,
-          `${chart.analyte} ${point.labText} ${unit}`,
-          `z = ${point.z.toFixed(2)}${point.rule === 'beyond-3sd' ? ': beyond 3 SD' : point.rule === 'two-beyond-2sd' ? ': two in a row beyond 2 SD' : point.status === 'warning' ? ': beyond 2 SD' : ''}`,
-        ].join('<br/>');
-      },
-    },
+    tooltip: insertTooltip(byX, (point) => [
+      `${chart.analyte} ${point.labText} ${unit}`,
+      `z = ${point.z.toFixed(2)}${point.rule === 'beyond-3sd' ? ': beyond 3 SD' : point.rule === 'two-beyond-2sd' ? ': two in a row beyond 2 SD' : point.status === 'warning' ? ': beyond 2 SD' : ''}`,
+    ]),
     xAxis: batchXAxis(batches, 'Batch (certificate), results in order'),
     yAxis: {
       type: 'value',
